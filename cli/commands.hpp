@@ -1,0 +1,25 @@
+// cli/commands.hpp: the subcommand table. Each subcommand lives in its own file and
+// registers itself here with one line: add_<name>_command(app, registry).
+#pragma once
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace chainlens::cli {
+
+/// Holds the action of whichever subcommand the user picked.
+struct Registry {
+  std::function<int()> selected;
+  int run() const { return selected ? selected() : 2; }
+};
+
+void add_validate_command(CLI::App& app, Registry& r);
+void add_info_command(CLI::App& app, Registry& r);
+
+/// Adds every subcommand, in the order --help lists them.
+inline void add_all_commands(CLI::App& app, Registry& r) {
+  add_validate_command(app, r);
+  add_info_command(app, r);
+}
+
+}  // namespace chainlens::cli

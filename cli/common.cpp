@@ -1,0 +1,74 @@
+// cli/common.cpp: loading with printed diagnostics, the error guard, and output.
+#include "cli/common.hpp"
+
+#include <iostream>
+
+#include "models/atomic_file.hpp"
+
+namespace chainlens::cli {
+
+LoadOptions InputOptions::load_options() const {
+  LoadOptions o;
+  o.limits.max_depth = max_depth;
+  o.limits.max_string = max_string;
+  o.limits.max_file_bytes = max_file_mb << 20;
+  return o;
+}
+
+void add_input_options(CLI::App& cmd, InputOptions& o) {
+  cmd.add_option("WORKSPACE", o.workspace, "Workspace folder or YAML file")->required();
+  cmd.add_option("--max-depth", o.max_depth, "Deepest YAML nesting accepted")->capture_default_str();
+  cmd.add_option("--max-string", o.max_string, "Longest text value accepted, in bytes")->capture_default_str();
+  cmd.add_option("--max-file-mb", o.max_file_mb, "Largest input file accepted, in MiB")->capture_default_str();
+}
+
+static void print_diagnostics(const InputError& e) {
+  for (const Diagnostic& d : e.diagnostics()) std::cerr << format_diagnostic(d) << '\n';
+  const std::size_t n = e.diagnostics().size();
+  std::cerr << n << (n == 1 ? " error" : " errors") << '\n';
+}
+
+std::optional<Workspace> load_or_report(const InputOptions& o) {
+  try {
+    return load_workspace(o.workspace, o.load_options());
+  } catch (const InputError& e) {
+    print_diagnostics(e);
+    return std::nullopt;
+  }
+}
+
+int guarded(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const InputError& e) {
+    print_diagnostics(e);
+    return static_cast<int>(ExitCode::input_error);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << '\n';
+    return static_cast<int>(ExitCode::failure);
+  }
+}
+
+void write_output(const std::string& out_path, const std::string& text) {
+  if (out_path.empty() || out_path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return;
+  }
+  write_file_atomic(out_path, text);
+}
+
+const Chain& require_chain(const Workspace& ws, const std::string& id) {
+  if (const Chain* c = ws.find_chain(id)) return *c;
+  std::string known;
+  std::vector<std::string> ids;
+  for (const Chain& c : ws.chains) {
+    known += (known.empty() ? "" : ", ") + c.id;
+    ids.push_back(c.id);
+  }
+  const std::string close = closest_match(id, ids);
+  throw InputError({{{}, "no chain '" + id + "' in the workspace",
+                     close.empty() ? "chains: " + known : "did you mean '" + close + "'?"}});
+}
+
+}  // namespace chainlens::cli

@@ -1,0 +1,43 @@
+// cli/common.hpp: what every subcommand shares: exit codes, loading a workspace
+// (or a snapshot) with diagnostics printed, and writing output to stdout or a file.
+#pragma once
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "models/workspace.hpp"
+#include "models/yaml_loader.hpp"
+
+namespace chainlens::cli {
+
+/// Documented in the README and in --help.
+enum class ExitCode : int { ok = 0, failure = 1, usage = 2, input_error = 3 };
+
+/// Options every command that reads a workspace takes.
+struct InputOptions {
+  std::string workspace;      // folder, YAML file or .snap snapshot
+  std::size_t max_depth = LoadLimits{}.max_depth;
+  std::size_t max_string = LoadLimits{}.max_string;
+  std::size_t max_file_mb = LoadLimits{}.max_file_bytes >> 20;
+  LoadOptions load_options() const;
+};
+
+/// Adds the WORKSPACE positional and the limit flags to a subcommand.
+void add_input_options(CLI::App& cmd, InputOptions& o);
+
+/// Loads the workspace; on InputError prints every diagnostic to stderr and
+/// returns nullopt (the caller returns ExitCode::input_error).
+std::optional<Workspace> load_or_report(const InputOptions& o);
+
+/// Runs `body`; turns InputError into printed diagnostics + exit 3 and any other
+/// std::exception into "error: ..." + exit 1. Every subcommand goes through it.
+int guarded(const std::function<int()>& body);
+
+/// Writes `text` to `out_path` atomically, or to stdout when it is "" or "-".
+void write_output(const std::string& out_path, const std::string& text);
+
+/// Looks a chain up by id; throws InputError naming the known ids when absent.
+const Chain& require_chain(const Workspace& ws, const std::string& id);
+
+}  // namespace chainlens::cli

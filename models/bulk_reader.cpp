@@ -1,0 +1,213 @@
+// models/bulk_reader.cpp: CSV rows split by fast-cpp-csv-parser, JSON Lines parsed
+// by simdjson's On-Demand API, both converted to Enterprise with row-level errors.
+#include "models/bulk_reader.hpp"
+
+#include <libfccp/csv.h>
+#include <simdjson.h>
+
+#include <charconv>
+#include <cmath>
+
+#include "models/enum_names.hpp"
+
+namespace chainlens {
+
+std::optional<BulkFormat> bulk_format_for(const std::string& name) {
+  const auto ends = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends(".csv")) return BulkFormat::csv;
+  if (ends(".jsonl") || ends(".ndjson") || ends(".json")) return BulkFormat::jsonl;
+  return std::nullopt;
+}
+
+using CsvParser = io::CSVReader<7, io::trim_chars<' ', '\t', '\r'>, io::double_quote_escape<',', '"'>,
+                                io::throw_on_overflow, io::empty_line_comment>;
+
+struct BulkRowReader::Csv {
+  CsvParser parser;
+  Csv(const std::string& name, std::istream& in) : parser(name, in) {}
+};
+
+BulkRowReader::BulkRowReader(std::istream& in, BulkFormat format, std::string file_name)
+    : in_(in), format_(format), file_(std::move(file_name)) {
+  if (format_ != BulkFormat::csv) return;
+  try {
+    csv_ = std::make_unique<Csv>(file_, in_);
+    csv_->parser.read_header(io::ignore_missing_column | io::ignore_extra_column, kBulkColumns[0],
+                             kBulkColumns[1], kBulkColumns[2], kBulkColumns[3], kBulkColumns[4],
+                             kBulkColumns[5], kBulkColumns[6]);
+    for (const char* required : {"id", "location"})
+      if (!csv_->parser.has_column(required))
+        header_problems_.push_back({{file_, 1, 1},
+                                    std::string("missing column '") + required + "' in the header",
+                                    "the header names id,name,location,segments,role,status,revenue"});
+  } catch (const io::error::base& e) {
+    header_problems_.push_back({{file_, 1, 1}, std::string("bad CSV header: ") + e.what(),
+                                "the first row must name the columns"});
+    csv_.reset();
+  }
+  line_ = 1;
+}
+
+BulkRowReader::~BulkRowReader() = default;
+
+bool BulkRowReader::next(BulkRow& row) {
+  row.error.clear();
+  if (format_ == BulkFormat::jsonl) {
+    while (std::getline(in_, row.text)) {
+      row.line = ++line_;
+      if (!row.text.empty() && row.text.back() == '\r') row.text.pop_back();
+      if (row.text.find_first_not_of(" \t") != std::string::npos) return true;
+    }
+    return false;
+  }
+  if (!csv_) return false;
+  auto& f = row.fields;
+  for (;;) {
+    try {
+      if (!csv_->parser.read_row(f[0], f[1], f[2], f[3], f[4], f[5], f[6])) return false;
+      row.line = csv_->parser.get_file_line();
+      return true;
+    } catch (const io::error::base& e) {
+      // The failing line is consumed already, so the next read goes on after it.
+      row.line = csv_->parser.get_file_line();
+      row.error = e.what();
+      for (auto& s : f) s.clear();
+      return true;
+    }
+  }
+}
+
+namespace {
+
+bool parse_number(std::string_view s, double& out) {
+  const char* end = s.data() + s.size();
+  const auto r = std::from_chars(s.data(), end, out);
+  return r.ec == std::errc() && r.ptr == end && std::isfinite(out);
+}
+
+std::vector<std::string> split_segments(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(';', start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view part = s.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    start = end + 1;
+  }
+  return out;
+}
+
+// Fills an enterprise from the seven column texts; shared by CSV and JSON Lines.
+bool fill_from_fields(const std::array<std::string_view, 7>& f, Enterprise& e, std::string& error) {
+  if (f[0].empty()) return error = "missing id", false;
+  if (f[2].empty()) return error = "missing location", false;
+  e = Enterprise{};
+  e.id = f[0];
+  e.name = f[1].empty() ? e.id : std::string(f[1]);
+  e.location = RegionPath::parse(f[2]);
+  e.segments = split_segments(f[3]);
+  if (!f[4].empty()) {
+    e.role = enum_from_string<Role>(f[4]);
+    if (!e.role) return error = "unknown role '" + std::string(f[4]) + "' (expected anchor, key, supplier, research or platform)", false;
+  }
+  if (!f[5].empty()) {
+    const auto st = enum_from_string<EnterpriseStatus>(f[5]);
+    if (!st) return error = "unknown status '" + std::string(f[5]) + "' (expected operating, building, planned or closed)", false;
+    e.status = *st;
+  }
+  if (!f[6].empty()) {
+    double v = 0;
+    if (!parse_number(f[6], v)) return error = "revenue '" + std::string(f[6]) + "' is not a finite number", false;
+    if (v < 0) return error = "revenue must not be negative", false;
+    e.revenue = v;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error) {
+  if (!row.error.empty()) return error = row.error, false;
+  std::array<std::string_view, 7> f{};
+  if (format == BulkFormat::csv) {
+    for (std::size_t i = 0; i < f.size(); ++i) f[i] = row.fields[i];
+    return fill_from_fields(f, out, error);
+  }
+  // One parser per thread: On-Demand parsers are cheap to reuse and not thread-safe.
+  thread_local simdjson::ondemand::parser parser;
+  std::array<std::string, 7> owned;
+  simdjson::padded_string json(row.text);
+  simdjson::ondemand::document doc;
+  if (parser.iterate(json).get(doc)) return error = "not valid JSON", false;
+  simdjson::ondemand::object obj;
+  if (doc.get_object().get(obj)) return error = "expected a JSON object per line", false;
+  std::string segments_joined;
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return error = "not valid JSON", false;
+    std::size_t col = f.size();
+    for (std::size_t i = 0; i < kBulkColumns.size(); ++i)
+      if (key == kBulkColumns[i]) col = i;
+    if (col == f.size()) continue;  // extra keys are allowed, as extra CSV columns are
+    simdjson::ondemand::value v;
+    if (field.value().get(v)) return error = "not valid JSON", false;
+    simdjson::ondemand::json_type t;
+    if (v.type().get(t)) return error = "not valid JSON", false;
+    if (t == simdjson::ondemand::json_type::null) continue;
+    if (col == 3 && t == simdjson::ondemand::json_type::array) {
+      simdjson::ondemand::array arr;
+      if (v.get_array().get(arr)) return error = "not valid JSON", false;
+      for (auto item : arr) {
+        std::string_view s;
+        if (item.get_string().get(s)) return error = "segments must be strings", false;
+        if (!owned[3].empty()) owned[3] += ';';
+        owned[3] += s;
+      }
+    } else if (col == 6 && t == simdjson::ondemand::json_type::number) {
+      double d = 0;
+      if (v.get_double().get(d)) return error = "revenue is not a number", false;
+      char buf[64];
+      const auto r = std::to_chars(buf, buf + sizeof buf, d);
+      owned[6].assign(buf, r.ptr);
+    } else {
+      std::string_view s;
+      if (v.get_string().get(s)) return error = std::string("'") + kBulkColumns[col] + "' must be a string", false;
+      owned[col] = s;
+    }
+  }
+  for (std::size_t i = 0; i < f.size(); ++i) f[i] = owned[i];
+  return fill_from_fields(f, out, error);
+}
+
+std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, const std::string& file_name,
+                                       DiagnosticSink& sink, std::size_t max_rows) {
+  std::vector<Enterprise> out;
+  BulkRowReader reader(in, format, file_name);
+  for (const Diagnostic& d : reader.header_problems()) sink.error(d.pos, d.message, d.hint);
+  if (!reader.header_problems().empty()) return out;
+  BulkRow row;
+  std::string error;
+  std::size_t rows = 0;
+  while (reader.next(row)) {
+    if (++rows > max_rows) {
+      sink.error({file_name, static_cast<int>(row.line), 1},
+                 "more than " + std::to_string(max_rows) + " rows", "raise the limit with --max-rows");
+      break;
+    }
+    Enterprise e;
+    if (!parse_bulk_row(row, format, e, error)) {
+      sink.error({file_name, static_cast<int>(row.line), 1}, error);
+      continue;
+    }
+    e.pos = {file_name, static_cast<int>(row.line), 1};
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace chainlens

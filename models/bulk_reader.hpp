@@ -1,0 +1,70 @@
+// models/bulk_reader.hpp: bulk enterprise rows from CSV (RFC 4180, via
+// fast-cpp-csv-parser) or JSON Lines (via simdjson), one row at a time, so that
+// millions of rows stream in bounded memory and rows can be parsed in parallel.
+#pragma once
+#include <array>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/diagnostic.hpp"
+#include "models/enterprise.hpp"
+
+namespace chainlens {
+
+enum class BulkFormat { csv, jsonl };
+
+/// From the file name: .csv -> csv; .jsonl, .ndjson, .json -> jsonl; else empty.
+std::optional<BulkFormat> bulk_format_for(const std::string& file_name);
+
+/// The columns of a bulk file, in this order (workspace-format.md).
+inline constexpr std::array<const char*, 7> kBulkColumns{"id",      "name",   "location", "segments",
+                                                         "role",    "status", "revenue"};
+
+/// One raw row. CSV rows arrive split into `fields` (in kBulkColumns order, "" when
+/// absent); JSON Lines rows arrive as `text`. `error` is set when the row could not
+/// even be split (e.g. an unclosed quote).
+struct BulkRow {
+  std::size_t line = 0;  // 1-based line in the file
+  std::array<std::string, 7> fields;
+  std::string text;
+  std::string error;
+};
+
+/// Splits rows; single-threaded and cheap so that parsing can run in parallel.
+class BulkRowReader {
+ public:
+  /// Reads the CSV header at once; problems with it are in header_problems().
+  BulkRowReader(std::istream& in, BulkFormat format, std::string file_name);
+  ~BulkRowReader();
+  BulkRowReader(const BulkRowReader&) = delete;
+  BulkRowReader& operator=(const BulkRowReader&) = delete;
+
+  /// False at the end of input. Blank lines are skipped.
+  bool next(BulkRow& row);
+  const std::vector<Diagnostic>& header_problems() const noexcept { return header_problems_; }
+  BulkFormat format() const noexcept { return format_; }
+  const std::string& file_name() const noexcept { return file_; }
+
+ private:
+  struct Csv;
+  std::istream& in_;
+  BulkFormat format_;
+  std::string file_;
+  std::size_t line_ = 0;
+  std::unique_ptr<Csv> csv_;
+  std::vector<Diagnostic> header_problems_;
+};
+
+/// Converts one raw row into an enterprise, location as written (aliases are resolved
+/// by the caller). A bad row returns false with `error` set to the reason.
+bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error);
+
+/// Reads a whole bulk file; every bad row becomes a diagnostic at file:line.
+std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format,
+                                       const std::string& file_name, DiagnosticSink& sink,
+                                       std::size_t max_rows);
+
+}  // namespace chainlens

@@ -1,0 +1,36 @@
+// models/content_hash.cpp: xxh3 (64-bit) hashes, one-shot and incremental.
+#include "models/content_hash.hpp"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace chainlens {
+
+std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
+  return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
+}
+
+std::string hex64(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+ContentHasher::ContentHasher() : state_(XXH3_createState()) {
+  if (!state_) throw std::bad_alloc();
+  XXH3_64bits_reset(static_cast<XXH3_state_t*>(state_));
+}
+ContentHasher::~ContentHasher() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
+void ContentHasher::add(std::string_view bytes) {
+  // Length first, so that ("ab","c") and ("a","bc") differ.
+  const std::uint64_t n = bytes.size();
+  XXH3_64bits_update(static_cast<XXH3_state_t*>(state_), &n, sizeof n);
+  XXH3_64bits_update(static_cast<XXH3_state_t*>(state_), bytes.data(), bytes.size());
+}
+std::uint64_t ContentHasher::digest() const {
+  return XXH3_64bits_digest(static_cast<XXH3_state_t*>(state_));
+}
+
+}  // namespace chainlens

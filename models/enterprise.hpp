@@ -1,0 +1,54 @@
+// models/enterprise.hpp: enterprises (企业, institutes, projects), local or not,
+// with the observations documents make about them.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/declared.hpp"
+#include "models/region.hpp"
+#include "models/source_ref.hpp"
+
+namespace chainlens {
+
+enum class Role { anchor, key, supplier, research, platform };      // 链主 / 重点 / 配套 / 科研 / 平台
+enum class EnterpriseStatus { operating, building, planned, closed };
+enum class Confidence { verified, inferred };
+
+struct Enterprise {
+  std::string id, name;
+  std::vector<std::string> aliases;
+  RegionPath location;                   // aliases already resolved to full paths
+  std::vector<std::string> segments;     // leaf segment ids
+  std::vector<std::string> inferred_segments;  // the subset written with confidence: inferred
+  std::optional<Role> role;
+  EnterpriseStatus status = EnterpriseStatus::operating;
+  std::optional<double> revenue;         // 亿元 a year
+  std::optional<bool> listed;            // 上市; optional
+  std::map<std::string, double> capacity;  // per segment, in the segment's unit
+  std::vector<Declared> declared;
+  std::string note;
+  SourceRef source;
+  SourcePos pos;
+};
+
+/// supplier -> customer in a segment.
+struct Supply {
+  std::string from, to, segment;
+  std::optional<double> value;           // 亿元 a year
+  Confidence confidence = Confidence::verified;
+  SourceRef source;
+  SourcePos pos;
+};
+
+/// Local demand for a segment's output (the weak rule and leakage).
+struct Demand {
+  std::string segment;
+  double value = 0;
+  std::string unit;
+  SourceRef source;
+  SourcePos pos;
+};
+
+}  // namespace chainlens

@@ -1,0 +1,35 @@
+// models/region.hpp: region paths (中国/山东/青岛/西海岸新区) and scopes; "local to a
+// scope" means the scope's components are a prefix of the location's (metrics.md).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/diagnostic.hpp"
+
+namespace chainlens {
+
+struct RegionPath {
+  std::vector<std::string> parts;  // from the root, e.g. {"中国", "山东", "青岛"}
+
+  /// Splits on '/', dropping empty parts and trimming white space.
+  static RegionPath parse(std::string_view text);
+  std::string str() const;  // joined with '/'
+  bool empty() const noexcept { return parts.empty(); }
+  /// True when this path lies inside `scope` (scope's parts are a prefix of ours).
+  bool within(const RegionPath& scope) const noexcept;
+  /// Every prefix, narrowest (this path) first, down to the first component.
+  std::vector<RegionPath> prefixes_narrow_first() const;
+  auto operator<=>(const RegionPath&) const = default;
+};
+
+using Scope = RegionPath;
+
+/// A declared region with its short names (黄岛区 -> 中国/山东/青岛/西海岸新区).
+struct Region {
+  RegionPath path;
+  std::vector<std::string> aliases;
+  SourcePos pos;
+};
+
+}  // namespace chainlens

@@ -1,0 +1,871 @@
+// models/yaml_loader.cpp: reads workspace files into the plain model types. Every
+// problem becomes a diagnostic at file:line:col; nothing stops at the first one.
+#include "models/yaml_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <initializer_list>
+#include <set>
+#include <sstream>
+
+#include "models/bulk_reader.hpp"
+#include "models/content_hash.hpp"
+#include "models/enum_names.hpp"
+#include "models/workspace_validation.hpp"
+
+namespace chainlens {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string kind_of(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Scalar: return "'" + n.Scalar() + "'";
+    default: return "nothing";
+  }
+}
+
+std::string join_words(const std::vector<std::string_view>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i) out += i + 1 == words.size() ? " or " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+/// 1-based line and column in characters (yaml-cpp's marks count bytes, editors
+/// count characters, and Chinese text is three bytes a character).
+SourcePos position(const std::string& file, std::string_view text, const YAML::Mark& m) {
+  if (m.is_null()) return {file, 0, 0};
+  const std::size_t end = std::min<std::size_t>(static_cast<std::size_t>(m.pos), text.size());
+  const std::size_t start = static_cast<std::size_t>(m.column) <= end ? end - static_cast<std::size_t>(m.column) : 0;
+  int column = 1;
+  for (std::size_t i = start; i < end; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) ++column;
+  return {file, m.line + 1, column};
+}
+
+/// "chain 'x'" when the mapping has an id, else "a chain": for messages about its keys.
+std::string named(const YAML::Node& n, const std::string& kind, const std::string& article) {
+  if (n.IsMap()) {
+    for (auto it = n.begin(); it != n.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == "id" && it->second.IsScalar())
+        return kind + " '" + it->second.Scalar() + "'";
+  }
+  return article + " " + kind;
+}
+
+struct Field {
+  std::string key;
+  YAML::Node key_node, value;
+};
+
+/// The checked keys of one YAML mapping, in file order.
+class Fields {
+ public:
+  const Field* get(std::string_view key) const {
+    for (const Field& f : fields_)
+      if (f.key == key) return &f;
+    return nullptr;
+  }
+  std::vector<Field> fields_;
+  SourcePos pos;  // of the mapping itself
+};
+
+/// Walks one file's YAML, stamping positions on every diagnostic.
+class FileReader {
+ public:
+  FileReader(std::string file, std::string_view text, DiagnosticSink& sink, Workspace& ws,
+             std::vector<PendingRef>& refs, std::vector<PendingRegion>& regions,
+             std::optional<SourcePos>& workspace_seen, const LoadLimits& limits)
+      : file_(std::move(file)), text_(text), sink_(sink), ws_(ws), refs_(refs), regions_(regions),
+        workspace_seen_(workspace_seen), limits_(limits) {}
+
+  void read_document(const YAML::Node& root);
+
+ private:
+  SourcePos pos(const YAML::Node& n) const { return position(file_, text_, n.Mark()); }
+  void error(const YAML::Node& n, std::string message, std::string hint = {}) {
+    sink_.error(pos(n), std::move(message), std::move(hint));
+  }
+  bool over_budget() {
+    // YAML aliases can make a small file expand into a huge tree: cap the work.
+    if (++visits_ <= kMaxVisits) return false;
+    if (visits_ == kMaxVisits + 1)
+      sink_.error({file_, 1, 1}, "the document expands to more than " + std::to_string(kMaxVisits) +
+                                     " entries", "are YAML aliases (*name) repeating large parts?", true);
+    return true;
+  }
+
+  /// Checks that `n` is a mapping with only `allowed` keys and no key twice.
+  std::optional<Fields> mapping(const YAML::Node& n, const std::string& what,
+                                std::initializer_list<std::string_view> allowed) {
+    if (!n.IsMap()) {
+      error(n, what + " must be a mapping, got " + kind_of(n));
+      return std::nullopt;
+    }
+    Fields out;
+    out.pos = pos(n);
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const YAML::Node key = it->first;
+      if (!key.IsScalar()) {
+        error(key, "a key in " + what + " must be a plain word, got " + kind_of(key));
+        continue;
+      }
+      const std::string& k = key.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+        const std::vector<std::string> words(allowed.begin(), allowed.end());
+        const std::string close = closest_match(k, words);
+        std::vector<std::string_view> sorted(allowed.begin(), allowed.end());
+        std::sort(sorted.begin(), sorted.end());
+        error(key, "unknown key '" + k + "' in " + what,
+              close.empty() ? "expected one of " + join_words(sorted) : "did you mean '" + close + "'?");
+        continue;
+      }
+      if (const Field* first = out.get(k)) {
+        const SourcePos p = pos(first->key_node);
+        error(key, "duplicate key '" + k + "' in " + what, "first at line " + std::to_string(p.line));
+        continue;
+      }
+      out.fields_.push_back(Field{k, key, it->second});
+    }
+    return out;
+  }
+
+  std::string text(const Fields& m, const char* key, const std::string& what, bool required = false) {
+    const Field* f = m.get(key);
+    if (!f || f->value.IsNull()) {
+      if (required) sink_.error(m.pos, what + " is missing '" + key + "'");
+      return {};
+    }
+    if (!f->value.IsScalar()) {
+      error(f->value, "'" + std::string(key) + "' of " + what + " must be a text, got " + kind_of(f->value));
+      return {};
+    }
+    const std::string& s = f->value.Scalar();
+    if (s.size() > limits_.max_string) {
+      error(f->value, "'" + std::string(key) + "' of " + what + " is " + std::to_string(s.size()) +
+                          " bytes long, above the limit of " + std::to_string(limits_.max_string),
+            "raise it with --max-string");
+      return {};
+    }
+    if (required && s.empty()) error(f->value, "'" + std::string(key) + "' of " + what + " must not be empty");
+    return s;
+  }
+
+  std::optional<double> number(const YAML::Node& v, const std::string& label) {
+    if (!v.IsScalar()) {
+      error(v, label + " must be a number, got " + kind_of(v));
+      return std::nullopt;
+    }
+    const std::string& s = v.Scalar();
+    double d = 0;
+    const char* end = s.data() + s.size();
+    const auto r = std::from_chars(s.data(), end, d);
+    if (r.ec == std::errc::result_out_of_range || (r.ec == std::errc() && r.ptr == end && !std::isfinite(d))) {
+      error(v, label + " must be a finite number, got '" + s + "'");
+      return std::nullopt;
+    }
+    if (r.ec != std::errc() || r.ptr != end) {
+      error(v, label + " must be a number, got '" + s + "'");
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  std::optional<double> number(const Fields& m, const char* key, const std::string& what, bool required = false) {
+    const Field* f = m.get(key);
+    if (!f || f->value.IsNull()) {
+      if (required) sink_.error(m.pos, what + " is missing '" + key + "'");
+      return std::nullopt;
+    }
+    return number(f->value, "'" + std::string(key) + "' of " + what);
+  }
+
+  std::optional<double> non_negative(const Fields& m, const char* key, const std::string& what,
+                                     bool required = false) {
+    auto v = number(m, key, what, required);
+    if (v && *v < 0) {
+      error(m.get(key)->value, "'" + std::string(key) + "' of " + what + " must not be negative, got " +
+                                   m.get(key)->value.Scalar());
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<int> year(const Fields& m, const std::string& what) {
+    auto v = number(m, "year", what);
+    if (!v) return std::nullopt;
+    if (*v != std::floor(*v) || *v < 1000 || *v > 9999) {
+      error(m.get("year")->value, "'year' of " + what + " must be a four-digit year, got " +
+                                      m.get("year")->value.Scalar());
+      return std::nullopt;
+    }
+    return static_cast<int>(*v);
+  }
+
+  std::optional<bool> boolean(const Fields& m, const char* key, const std::string& what) {
+    const Field* f = m.get(key);
+    if (!f || f->value.IsNull()) return std::nullopt;
+    const std::string s = f->value.IsScalar() ? f->value.Scalar() : std::string();
+    if (s == "true" || s == "yes") return true;
+    if (s == "false" || s == "no") return false;
+    error(f->value, "'" + std::string(key) + "' of " + what + " must be true or false, got " + kind_of(f->value));
+    return std::nullopt;
+  }
+
+  template <class E>
+  std::optional<E> word(const Fields& m, const char* key, const std::string& what) {
+    const std::string s = text(m, key, what);
+    if (s.empty()) return std::nullopt;
+    if (auto v = enum_from_string<E>(s)) return v;
+    const auto words = enum_words<E>();
+    const std::string close = closest_match(s, std::vector<std::string>(words.begin(), words.end()));
+    error(m.get(key)->value, "unknown " + std::string(key) + " '" + s + "' in " + what,
+          close.empty() ? "expected " + join_words(words) : "did you mean '" + close + "'?");
+    return std::nullopt;
+  }
+
+  /// A list of texts; `refs` of `kind` are checked once the whole workspace is read.
+  std::vector<std::string> text_list(const Fields& m, const char* key, const std::string& what,
+                                     std::optional<RefKind> kind = std::nullopt) {
+    std::vector<std::string> out;
+    const Field* f = m.get(key);
+    if (!f || f->value.IsNull()) return out;
+    if (!f->value.IsSequence()) {
+      error(f->value, "'" + std::string(key) + "' of " + what + " must be a list, got " + kind_of(f->value),
+            "write [" + (f->value.IsScalar() ? f->value.Scalar() : std::string("...")) + "]");
+      return out;
+    }
+    for (const YAML::Node& item : f->value) {
+      if (over_budget()) break;
+      if (!item.IsScalar() || item.Scalar().empty()) {
+        error(item, "each entry of '" + std::string(key) + "' in " + what + " must be a text, got " + kind_of(item));
+        continue;
+      }
+      out.push_back(item.Scalar());
+      if (kind) refs_.push_back({*kind, item.Scalar(), pos(item), "'" + std::string(key) + "' of " + what});
+    }
+    return out;
+  }
+
+  void ref(const Fields& m, const char* key, const std::string& id, RefKind kind, const std::string& what) {
+    if (id.empty()) return;
+    refs_.push_back({kind, id, pos(m.get(key)->value), "'" + std::string(key) + "' of " + what});
+  }
+
+  /// `source: {id, quote}` or `{note}`.
+  SourceRef source(const Fields& m, const std::string& what) {
+    SourceRef s;
+    const Field* f = m.get("source");
+    if (!f || f->value.IsNull()) return s;
+    const std::string label = "the source of " + what;
+    auto sm = mapping(f->value, label, {"id", "quote", "note"});
+    if (!sm) return s;
+    s.pos = pos(f->value);
+    s.id = text(*sm, "id", label);
+    s.quote = text(*sm, "quote", label);
+    s.note = text(*sm, "note", label);
+    if (!s.id.empty() && s.quote.empty())
+      sink_.error(s.pos, label + " names document '" + s.id + "' but no quote", "add quote: \"...\" copied from it");
+    else if (s.id.empty() && !s.quote.empty())
+      sink_.error(s.pos, label + " has a quote but no document id", "add id: with a sources entry");
+    else if (s.id.empty() && s.note.empty())
+      sink_.error(s.pos, label + " is empty", "write {id, quote} or {note}");
+    if (!s.id.empty()) refs_.push_back({RefKind::source, s.id, pos(sm->get("id")->value), label});
+    return s;
+  }
+
+  template <class F>
+  void each(const YAML::Node& list, const std::string& what, F&& fn) {
+    if (list.IsNull()) return;
+    if (!list.IsSequence()) {
+      error(list, what + " must be a list, got " + kind_of(list));
+      return;
+    }
+    for (const YAML::Node& item : list) {
+      if (over_budget()) return;
+      fn(item);
+    }
+  }
+
+  RegionPath region_path(const Fields& m, const char* key, const std::string& what, bool required) {
+    const std::string s = text(m, key, what, required);
+    return RegionPath::parse(s);
+  }
+
+  void read_workspace(const YAML::Node& n);
+  void read_source(const YAML::Node& n);
+  void read_region(const YAML::Node& n);
+  void read_chain(const YAML::Node& n);
+  void read_segment(const YAML::Node& n, Chain& c);
+  void read_inputs(const Fields& m, Segment& s, const std::string& what);
+  void read_enterprise(const YAML::Node& n);
+  std::vector<Declared> read_declared(const Fields& m, const std::string& what);
+  void read_supply(const YAML::Node& n);
+  void read_demand(const YAML::Node& n);
+
+  static constexpr std::size_t kMaxVisits = 5'000'000;
+  std::string file_;
+  std::string_view text_;
+  DiagnosticSink& sink_;
+  Workspace& ws_;
+  std::vector<PendingRef>& refs_;
+  std::vector<PendingRegion>& regions_;
+  std::optional<SourcePos>& workspace_seen_;
+  const LoadLimits& limits_;
+  std::size_t visits_ = 0;
+};
+
+void FileReader::read_document(const YAML::Node& root) {
+  if (root.IsNull()) return;  // an empty file adds nothing
+  auto top = mapping(root, "the file's top level",
+                     {"workspace", "sources", "regions", "chains", "enterprises", "supplies", "demand"});
+  if (!top) return;
+  for (const Field& f : top->fields_) {
+    if (f.key == "workspace") read_workspace(f.value);
+    else if (f.key == "sources") each(f.value, "'sources'", [&](const YAML::Node& n) { read_source(n); });
+    else if (f.key == "regions") each(f.value, "'regions'", [&](const YAML::Node& n) { read_region(n); });
+    else if (f.key == "chains") each(f.value, "'chains'", [&](const YAML::Node& n) { read_chain(n); });
+    else if (f.key == "enterprises") each(f.value, "'enterprises'", [&](const YAML::Node& n) { read_enterprise(n); });
+    else if (f.key == "supplies") each(f.value, "'supplies'", [&](const YAML::Node& n) { read_supply(n); });
+    else if (f.key == "demand") each(f.value, "'demand'", [&](const YAML::Node& n) { read_demand(n); });
+  }
+}
+
+void FileReader::read_workspace(const YAML::Node& n) {
+  auto m = mapping(n, "'workspace'", {"name", "scope", "scoring", "note"});
+  if (!m) return;
+  // `workspace:` may appear once in the whole workspace, whichever file holds it.
+  if (workspace_seen_) {
+    sink_.error(m->pos, "a second 'workspace' section",
+                "the first is at " + workspace_seen_->file + ":" + std::to_string(workspace_seen_->line));
+    return;
+  }
+  workspace_seen_ = m->pos;
+  ws_.name = text(*m, "name", "'workspace'");
+  ws_.scope = region_path(*m, "scope", "'workspace'", false);
+  if (const Field* s = m->get("scope"); s && !ws_.scope.empty())
+    regions_.push_back({PendingRegion::Owner::workspace, 0, pos(s->value)});
+  if (const Field* f = m->get("scoring"); f && !f->value.IsNull()) {
+    auto sm = mapping(f->value, "'scoring'", {"gap", "strength", "link", "related", "listed", "revenue_ref"});
+    if (!sm) return;
+    ScoreWeights& w = ws_.scoring;
+    for (auto [key, target] : {std::pair{"gap", &w.gap}, std::pair{"strength", &w.strength},
+                               std::pair{"link", &w.link}, std::pair{"related", &w.related},
+                               std::pair{"listed", &w.listed}})
+      if (auto v = non_negative(*sm, key, "'scoring'")) *target = *v;
+    if (auto v = number(*sm, "revenue_ref", "'scoring'")) {
+      if (*v <= 0) error(sm->get("revenue_ref")->value, "'revenue_ref' of 'scoring' must be above 0");
+      else w.revenue_ref = *v;
+    }
+  }
+}
+
+void FileReader::read_source(const YAML::Node& n) {
+  auto m = mapping(n, named(n, "source", "a"), {"id", "title", "file", "year", "url", "note"});
+  if (!m) return;
+  Source s;
+  s.pos = m->pos;
+  s.id = text(*m, "id", "a source", true);
+  const std::string what = "source '" + s.id + "'";
+  s.title = text(*m, "title", what);
+  s.file = text(*m, "file", what);
+  s.year = year(*m, what);
+  if (!s.id.empty()) ws_.sources.push_back(std::move(s));
+}
+
+void FileReader::read_region(const YAML::Node& n) {
+  auto m = mapping(n, "a region", {"path", "aliases", "note"});
+  if (!m) return;
+  Region r;
+  r.pos = m->pos;
+  r.path = region_path(*m, "path", "a region", true);
+  r.aliases = text_list(*m, "aliases", "region '" + r.path.str() + "'");
+  if (!r.path.empty()) ws_.regions.push_back(std::move(r));
+}
+
+void FileReader::read_chain(const YAML::Node& n) {
+  auto m = mapping(n, named(n, "chain", "a"), {"id", "name", "name_en", "scope", "goals", "segments", "gaps",
+                                  "target_lists", "declared", "note", "source"});
+  if (!m) return;
+  Chain c;
+  c.pos = m->pos;
+  c.id = text(*m, "id", "a chain", true);
+  const std::string what = "chain '" + c.id + "'";
+  c.name = text(*m, "name", what);
+  if (c.name.empty()) c.name = c.id;
+  c.name_en = text(*m, "name_en", what);
+  c.note = text(*m, "note", what);
+  c.source = source(*m, what);
+  const std::size_t index = ws_.chains.size();
+  if (const Field* s = m->get("scope"); s && !s->value.IsNull()) {
+    c.scope = region_path(*m, "scope", what, false);
+    regions_.push_back({PendingRegion::Owner::chain, index, pos(s->value)});
+  }
+  if (const Field* f = m->get("segments"))
+    each(f->value, "'segments' of " + what, [&](const YAML::Node& s) { read_segment(s, c); });
+  if (const Field* f = m->get("goals"))
+    each(f->value, "'goals' of " + what, [&](const YAML::Node& g) {
+      auto gm = mapping(g, "a goal of " + what, {"metric", "value", "unit", "year", "note", "source"});
+      if (!gm) return;
+      Goal goal;
+      goal.pos = gm->pos;
+      goal.metric = text(*gm, "metric", "a goal of " + what, true);
+      const std::string gw = "goal '" + goal.metric + "' of " + what;
+      goal.value = number(*gm, "value", gw, true).value_or(0);
+      goal.unit = text(*gm, "unit", gw);
+      goal.year = year(*gm, gw);
+      goal.note = text(*gm, "note", gw);
+      goal.source = source(*gm, gw);
+      c.goals.push_back(std::move(goal));
+    });
+  if (const Field* f = m->get("gaps"))
+    each(f->value, "'gaps' of " + what, [&](const YAML::Node& g) {
+      auto gm = mapping(g, "a gap of " + what, {"segment", "kind", "note", "source"});
+      if (!gm) return;
+      DeclaredGap gap;
+      gap.pos = gm->pos;
+      gap.segment = text(*gm, "segment", "a gap of " + what, true);
+      const std::string gw = "the gap on '" + gap.segment + "' in " + what;
+      ref(*gm, "segment", gap.segment, RefKind::segment, gw);
+      if (auto k = word<DeclaredGapKind>(*gm, "kind", gw)) gap.kind = *k;
+      else if (!gm->get("kind")) sink_.error(gm->pos, gw + " is missing 'kind'");
+      gap.note = text(*gm, "note", gw);
+      gap.source = source(*gm, gw);
+      c.gaps.push_back(std::move(gap));
+    });
+  if (const Field* f = m->get("target_lists"))
+    each(f->value, "'target_lists' of " + what, [&](const YAML::Node& t) {
+      auto tm = mapping(t, "a target list of " + what, {"id", "name", "enterprises", "note", "source"});
+      if (!tm) return;
+      TargetList list;
+      list.pos = tm->pos;
+      list.id = text(*tm, "id", "a target list of " + what, true);
+      const std::string tw = "target list '" + list.id + "'";
+      list.name = text(*tm, "name", tw);
+      list.enterprises = text_list(*tm, "enterprises", tw, RefKind::enterprise);
+      list.source = source(*tm, tw);
+      c.target_lists.push_back(std::move(list));
+    });
+  c.declared = read_declared(*m, what);
+  if (!c.id.empty()) ws_.chains.push_back(std::move(c));
+}
+
+void FileReader::read_segment(const YAML::Node& n, Chain& c) {
+  auto m = mapping(n, n.IsMap() ? named(n, "segment", "a") : "a segment of chain '" + c.id + "'",
+                   {"id", "name", "name_en", "stage", "parent", "input_intensity", "final_demand",
+                    "value_added", "inputs", "unit", "note", "source"});
+  if (!m) return;
+  Segment s;
+  s.pos = m->pos;
+  s.id = text(*m, "id", "a segment of chain '" + c.id + "'", true);
+  const std::string what = "segment '" + s.id + "'";
+  s.name = text(*m, "name", what);
+  if (s.name.empty()) s.name = s.id;
+  s.name_en = text(*m, "name_en", what);
+  s.stage = word<Stage>(*m, "stage", what);
+  s.value_added = word<ValueAdded>(*m, "value_added", what);
+  s.parent = text(*m, "parent", what);
+  ref(*m, "parent", s.parent, RefKind::segment, what);
+  s.unit = text(*m, "unit", what);
+  if (auto phi = number(*m, "input_intensity", what)) {
+    if (*phi < 0 || *phi >= 1)
+      error(m->get("input_intensity")->value,
+            "'input_intensity' of " + what + " must be in [0, 1), got " + m->get("input_intensity")->value.Scalar(),
+            "it is the share of output value bought from chain inputs");
+    else
+      s.input_intensity = phi;
+  }
+  s.final_demand = non_negative(*m, "final_demand", what);
+  read_inputs(*m, s, what);
+  s.source = source(*m, what);
+  if (!s.id.empty()) c.segments.push_back(std::move(s));
+}
+
+void FileReader::read_inputs(const Fields& m, Segment& s, const std::string& what) {
+  const Field* f = m.get("inputs");
+  if (!f) return;
+  double given = 0;
+  each(f->value, "'inputs' of " + what, [&](const YAML::Node& in) {
+    SegmentInput input;
+    YAML::Node at = in;
+    if (in.IsScalar()) {
+      input.from = in.Scalar();
+    } else {
+      auto im = mapping(in, "an input of " + what, {"from", "share"});
+      if (!im) return;
+      input.from = text(*im, "from", "an input of " + what, true);
+      if (const Field* sh = im->get("share")) {
+        if (auto v = number(sh->value, "'share' of input '" + input.from + "' of " + what)) {
+          if (*v <= 0 || *v > 1)
+            error(sh->value, "'share' of input '" + input.from + "' of " + what + " must be in (0, 1], got " +
+                                 sh->value.Scalar());
+          else
+            input.share = v, given += *v;
+        }
+      }
+      if (const Field* fr = im->get("from")) at = fr->value;
+    }
+    if (input.from.empty()) return;
+    for (const SegmentInput& other : s.inputs)
+      if (other.from == input.from) {
+        error(at, "input '" + input.from + "' is listed twice in " + what);
+        return;
+      }
+    refs_.push_back({RefKind::leaf_segment, input.from, pos(at), "an input of " + what});
+    s.inputs.push_back(std::move(input));
+  });
+  if (given > 1 + 1e-9) {
+    std::ostringstream sum;
+    sum << given;
+    error(f->value, "the input shares of " + what + " add up to " + sum.str() + ", above 1",
+          "shares are fractions of the segment's chain inputs");
+  }
+}
+
+std::vector<Declared> FileReader::read_declared(const Fields& m, const std::string& what) {
+  std::vector<Declared> out;
+  const Field* f = m.get("declared");
+  if (!f) return out;
+  each(f->value, "'declared' of " + what, [&](const YAML::Node& n) {
+    auto dm = mapping(n, "a declared figure of " + what, {"metric", "value", "bound", "segment", "note", "source"});
+    if (!dm) return;
+    Declared d;
+    d.pos = dm->pos;
+    d.metric = text(*dm, "metric", "a declared figure of " + what, true);
+    const std::string dw = "declared '" + d.metric + "' of " + what;
+    d.value = number(*dm, "value", dw, true).value_or(0);
+    if (auto b = word<Bound>(*dm, "bound", dw)) d.bound = *b;
+    d.segment = text(*dm, "segment", dw);
+    ref(*dm, "segment", d.segment, RefKind::segment, dw);
+    d.note = text(*dm, "note", dw);
+    d.source = source(*dm, dw);
+    out.push_back(std::move(d));
+  });
+  return out;
+}
+
+void FileReader::read_enterprise(const YAML::Node& n) {
+  auto m = mapping(n, named(n, "enterprise", "an"), {"id", "name", "aliases", "location", "segments", "role", "status",
+                                        "revenue", "listed", "capacity", "declared", "note", "source"});
+  if (!m) return;
+  Enterprise e;
+  e.pos = m->pos;
+  e.id = text(*m, "id", "an enterprise", true);
+  const std::string what = "enterprise '" + e.id + "'";
+  e.name = text(*m, "name", what);
+  if (e.name.empty()) e.name = e.id;
+  e.aliases = text_list(*m, "aliases", what);
+  e.location = region_path(*m, "location", what, true);
+  if (const Field* f = m->get("location"); f && !e.location.empty())
+    regions_.push_back({PendingRegion::Owner::enterprise, ws_.enterprises.size(), pos(f->value)});
+  if (const Field* f = m->get("segments"); f && !f->value.IsNull()) {
+    if (!f->value.IsSequence()) {
+      error(f->value, "'segments' of " + what + " must be a list, got " + kind_of(f->value),
+            "write [" + (f->value.IsScalar() ? f->value.Scalar() : std::string("...")) + "]");
+    } else {
+      for (const YAML::Node& item : f->value) {
+        if (over_budget()) break;
+        std::string id;
+        YAML::Node at = item;
+        bool inferred = false;
+        if (item.IsScalar()) {
+          id = item.Scalar();
+        } else {
+          auto sm = mapping(item, "a segment of " + what, {"id", "confidence"});
+          if (!sm) continue;
+          id = text(*sm, "id", "a segment of " + what, true);
+          if (const Field* idf = sm->get("id")) at = idf->value;
+          inferred = word<Confidence>(*sm, "confidence", "segment '" + id + "' of " + what) == Confidence::inferred;
+        }
+        if (id.empty()) continue;
+        if (std::find(e.segments.begin(), e.segments.end(), id) != e.segments.end()) {
+          error(at, "segment '" + id + "' is listed twice in " + what);
+          continue;
+        }
+        e.segments.push_back(id);
+        if (inferred) e.inferred_segments.push_back(id);
+        refs_.push_back({RefKind::leaf_segment, id, pos(at), "'segments' of " + what});
+      }
+    }
+  }
+  e.role = word<Role>(*m, "role", what);
+  if (auto st = word<EnterpriseStatus>(*m, "status", what)) e.status = *st;
+  e.revenue = non_negative(*m, "revenue", what);
+  e.listed = boolean(*m, "listed", what);
+  if (const Field* f = m->get("capacity"); f && !f->value.IsNull()) {
+    if (!f->value.IsMap()) {
+      error(f->value, "'capacity' of " + what + " must be a mapping of segment: amount, got " + kind_of(f->value));
+    } else {
+      for (auto it = f->value.begin(); it != f->value.end(); ++it) {
+        const std::string seg = it->first.IsScalar() ? it->first.Scalar() : std::string();
+        auto v = number(it->second, "capacity of '" + seg + "' in " + what);
+        if (v && *v < 0) error(it->second, "capacity of '" + seg + "' in " + what + " must not be negative");
+        else if (v && !seg.empty()) {
+          e.capacity[seg] = *v;
+          refs_.push_back({RefKind::leaf_segment, seg, pos(it->first), "'capacity' of " + what});
+        }
+      }
+    }
+  }
+  e.declared = read_declared(*m, what);
+  e.note = text(*m, "note", what);
+  e.source = source(*m, what);
+  if (!e.id.empty()) ws_.enterprises.push_back(std::move(e));
+}
+
+void FileReader::read_supply(const YAML::Node& n) {
+  auto m = mapping(n, "a supply relation", {"from", "to", "segment", "value", "confidence", "note", "source"});
+  if (!m) return;
+  Supply s;
+  s.pos = m->pos;
+  s.from = text(*m, "from", "a supply relation", true);
+  s.to = text(*m, "to", "a supply relation", true);
+  s.segment = text(*m, "segment", "a supply relation", true);
+  const std::string what = "the supply " + s.from + " -> " + s.to;
+  ref(*m, "from", s.from, RefKind::enterprise, what);
+  ref(*m, "to", s.to, RefKind::enterprise, what);
+  ref(*m, "segment", s.segment, RefKind::leaf_segment, what);
+  if (!s.from.empty() && s.from == s.to) sink_.error(m->pos, what + " supplies itself");
+  s.value = non_negative(*m, "value", what);
+  if (auto c = word<Confidence>(*m, "confidence", what)) s.confidence = *c;
+  s.source = source(*m, what);
+  ws_.supplies.push_back(std::move(s));
+}
+
+void FileReader::read_demand(const YAML::Node& n) {
+  auto m = mapping(n, "a demand entry", {"segment", "value", "unit", "note", "source"});
+  if (!m) return;
+  Demand d;
+  d.pos = m->pos;
+  d.segment = text(*m, "segment", "a demand entry", true);
+  const std::string what = "the demand for '" + d.segment + "'";
+  ref(*m, "segment", d.segment, RefKind::leaf_segment, what);
+  d.value = non_negative(*m, "value", what, true).value_or(0);
+  d.unit = text(*m, "unit", what);
+  d.source = source(*m, what);
+  ws_.demand.push_back(std::move(d));
+}
+
+/// The first byte that is not valid UTF-8, as a 1-based line and column; {0,0} when valid.
+std::pair<int, int> first_invalid_utf8(std::string_view s) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return {line, col};
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return {line, col};
+    if (n == 2 && c < 0xc2) return {line, col};  // overlong
+    if (c == '\n') ++line, col = 1;
+    else ++col;
+    i += n;
+  }
+  return {0, 0};
+}
+
+/// An upper estimate of the nesting depth, found without recursion, so that the
+/// recursive YAML parser never sees input deep enough to overflow the stack.
+std::pair<std::size_t, std::pair<int, int>> nesting_depth(std::string_view s) {
+  std::size_t flow = 0, worst = 0;
+  std::vector<std::size_t> indents;
+  int line = 1, worst_line = 1, worst_col = 1;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Start of a line: block depth from indentation, plus compact "- - x" entries.
+    std::size_t indent = 0;
+    while (i < s.size() && s[i] == ' ') ++indent, ++i;
+    const bool content = i < s.size() && s[i] != '\n' && s[i] != '#' && s[i] != '\r';
+    if (content && flow == 0) {
+      while (!indents.empty() && indents.back() >= indent) indents.pop_back();
+      indents.push_back(indent);
+    }
+    std::size_t dashes = 0;
+    char quote = 0;
+    for (; i < s.size() && s[i] != '\n'; ++i) {
+      const char c = s[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '#' && (i == 0 || s[i - 1] == ' ')) {
+        while (i < s.size() && s[i] != '\n') ++i;
+        break;
+      }
+      if ((c == '"' || c == '\'') && flow > 0) quote = c;
+      else if (c == '[' || c == '{') ++flow;
+      else if ((c == ']' || c == '}') && flow > 0) --flow;
+      else if ((c == '-' || c == '?') && i + 1 < s.size() && s[i + 1] == ' ' && flow == 0) ++dashes;
+      else if (c == ':' && i + 1 < s.size() && s[i + 1] == ' ' && flow == 0) ++dashes;
+      const std::size_t depth = indents.size() + dashes + flow;
+      if (depth > worst) worst = depth, worst_line = line, worst_col = static_cast<int>(indent) + 1;
+    }
+    ++line;
+    ++i;
+  }
+  return {worst, {worst_line, worst_col}};
+}
+
+bool is_yaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+bool is_workspace_file(const fs::path& p) { return is_yaml(p) || bulk_format_for(p.filename().string()); }
+
+struct Loaded {
+  Workspace ws;
+  std::vector<PendingRef> refs;
+  std::vector<PendingRegion> regions;
+  DiagnosticSink sink;
+  ContentHasher hasher;
+  std::optional<SourcePos> workspace_seen;
+};
+
+void load_yaml_text(const std::string& text, const std::string& name, Loaded& L, const LoadOptions& opt) {
+  if (auto [line, col] = first_invalid_utf8(text); line > 0) {
+    L.sink.error({name, line, col}, "the file is not valid UTF-8", "save it as UTF-8");
+    return;
+  }
+  if (auto [depth, at] = nesting_depth(text); depth > opt.limits.max_depth) {
+    L.sink.error({name, at.first, at.second},
+                 "nesting deeper than " + std::to_string(opt.limits.max_depth) + " levels",
+                 "raise the limit with --max-depth");
+    return;
+  }
+  std::vector<YAML::Node> docs;
+  try {
+    docs = YAML::LoadAll(text);
+  } catch (const YAML::Exception& e) {
+    L.sink.error(position(name, text, e.mark), "YAML syntax: " + e.msg, "check indentation, quotes and brackets here");
+    return;
+  }
+  if (docs.size() > 1) {
+    L.sink.error(position(name, text, docs[1].Mark()), "more than one YAML document in a file", "split it into two files, or remove the '---'");
+  }
+  if (docs.empty()) return;
+  FileReader reader(name, text, L.sink, L.ws, L.refs, L.regions, L.workspace_seen, opt.limits);
+  try {
+    reader.read_document(docs.front());
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp throws on a few malformed trees (e.g. a bad alias); report, never crash.
+    L.sink.error(position(name, text, e.mark), "YAML: " + e.msg);
+  }
+}
+
+bool read_file_bytes(const fs::path& path, const std::string& name, Loaded& L, const LoadOptions& opt,
+                     std::string& out) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) {
+    L.sink.error({name, 0, 0}, "cannot read the file: " + ec.message());
+    return false;
+  }
+  if (size > opt.limits.max_file_bytes) {
+    L.sink.error({name, 0, 0}, "the file is " + std::to_string(size >> 20) + " MiB, above the limit of " +
+                                   std::to_string(opt.limits.max_file_bytes >> 20) + " MiB",
+                 "raise it with --max-file-mb");
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    L.sink.error({name, 0, 0}, "cannot open the file");
+    return false;
+  }
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+void load_one(const fs::path& path, const std::string& name, Loaded& L, const LoadOptions& opt) {
+  L.ws.files.push_back(name);
+  L.hasher.add(name);
+  if (is_yaml(path)) {
+    std::string text;
+    if (!read_file_bytes(path, name, L, opt, text)) return;
+    L.hasher.add(text);
+    load_yaml_text(text, name, L, opt);
+    return;
+  }
+  const auto format = bulk_format_for(path.filename().string());
+  std::string bytes;
+  if (!read_file_bytes(path, name, L, opt, bytes)) return;
+  L.hasher.add(bytes);
+  std::istringstream in(std::move(bytes));
+  for (Enterprise& e : read_bulk_file(in, *format, name, L.sink, opt.limits.max_rows)) {
+    if (!e.location.empty())
+      L.regions.push_back({PendingRegion::Owner::enterprise, L.ws.enterprises.size(), e.pos});
+    for (const std::string& seg : e.segments)
+      L.refs.push_back({RefKind::leaf_segment, seg, e.pos, "'segments' of enterprise '" + e.id + "'"});
+    L.ws.enterprises.push_back(std::move(e));
+  }
+}
+
+Workspace finish(Loaded& L) {
+  validate_workspace(L.ws, L.refs, L.regions, L.sink);
+  if (!L.sink.empty()) {
+    // One list in reading order: files are read sorted by path, so sort the same way.
+    std::vector<Diagnostic> all = L.sink.all();
+    // The "N more errors" line (no file) stays last.
+    std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      if (a.pos.file.empty() != b.pos.file.empty()) return b.pos.file.empty();
+      return std::tie(a.pos.file, a.pos.line, a.pos.column) < std::tie(b.pos.file, b.pos.line, b.pos.column);
+    });
+    throw InputError(std::move(all));
+  }
+  L.ws.content_hash = hex64(L.hasher.digest());
+  return std::move(L.ws);
+}
+
+}  // namespace
+
+const Chain* Workspace::find_chain(const std::string& id) const {
+  for (const Chain& c : chains)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+Workspace load_workspace(const fs::path& path, const LoadOptions& options) {
+  Loaded L;
+  std::error_code ec;
+  const std::string shown = path.generic_string();
+  if (fs::is_directory(path, ec)) {
+    std::vector<fs::path> files;
+    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string leaf = it->path().filename().string();
+      if (!leaf.empty() && leaf[0] == '.') {  // hidden files and folders (.git, editor swap files)
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && is_workspace_file(it->path())) files.push_back(it->path());
+    }
+    if (ec) throw InputError({{{shown, 0, 0}, "cannot read the folder: " + ec.message(), {}}});
+    std::sort(files.begin(), files.end(),
+              [](const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); });
+    if (files.empty())
+      throw InputError({{{shown, 0, 0}, "no workspace files in this folder", "expected *.yaml, *.csv or *.jsonl files"}});
+    for (const fs::path& f : files) load_one(f, f.generic_string(), L, options);
+  } else if (fs::exists(path, ec)) {
+    if (!is_workspace_file(path))
+      throw InputError({{{shown, 0, 0}, "not a workspace file", "expected a folder, *.yaml, *.csv or *.jsonl"}});
+    load_one(path, shown, L, options);
+  } else {
+    throw InputError({{{shown, 0, 0}, "no such file or folder", {}}});
+  }
+  return finish(L);
+}
+
+Workspace load_workspace_text(const std::string& yaml, const std::string& name, const LoadOptions& options) {
+  Loaded L;
+  L.ws.files.push_back(name);
+  L.hasher.add(name);
+  L.hasher.add(yaml);
+  load_yaml_text(yaml, name, L, options);
+  return finish(L);
+}
+
+}  // namespace chainlens

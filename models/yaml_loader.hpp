@@ -1,0 +1,31 @@
+// models/yaml_loader.hpp: loads a workspace (one YAML file or a folder of
+// *.yaml / *.csv / *.jsonl, recursively, sorted by path) with full validation.
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+#include "models/workspace.hpp"
+
+namespace chainlens {
+
+/// Caps that protect the process from hostile input; each has a CLI flag.
+struct LoadLimits {
+  std::size_t max_file_bytes = 256u << 20;   // one file
+  std::size_t max_depth = 64;                // YAML nesting
+  std::size_t max_string = 4096;             // one scalar, in bytes
+  std::size_t max_rows = 50'000'000;         // bulk rows per file
+};
+
+struct LoadOptions {
+  LoadLimits limits;
+};
+
+/// Loads and validates; throws InputError carrying every problem in every file.
+Workspace load_workspace(const std::filesystem::path& path, const LoadOptions& options = {});
+
+/// Loads YAML text as if it were one file named `name` (tests, stdin).
+Workspace load_workspace_text(const std::string& yaml, const std::string& name = "<input>",
+                              const LoadOptions& options = {});
+
+}  // namespace chainlens

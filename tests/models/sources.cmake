@@ -1,0 +1,4 @@
+# models layer tests
+target_sources(chainlens_tests PRIVATE
+  models/validation_test.cpp
+)
