@@ -1,4 +1,8 @@
 # models layer tests
 target_sources(chainlens_tests PRIVATE
   models/validation_test.cpp
+  models/region_test.cpp
+  models/bulk_reader_test.cpp
+  models/atomic_file_test.cpp
+  models/loader_test.cpp
 )

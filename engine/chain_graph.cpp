@@ -1,0 +1,190 @@
+// engine/chain_graph.cpp: builds the segment graph (shares resolved, defaults applied),
+// the membership lists and the supply network of one chain (metrics.md "Segment graph").
+#include "engine/chain_graph.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace chainlens {
+
+bool is_local(const Enterprise& e, const Scope& scope) noexcept { return e.location.within(scope); }
+
+namespace {
+
+// Every segment of every chain by id: inputs may name another chain's segment.
+struct SegmentCatalog {
+  std::unordered_map<std::string, std::pair<const Segment*, const Chain*>> by_id;
+  std::unordered_map<std::string, std::vector<const Segment*>> children;
+
+  explicit SegmentCatalog(const Workspace& ws) {
+    for (const Chain& c : ws.chains)
+      for (const Segment& s : c.segments) {
+        by_id.emplace(s.id, std::make_pair(&s, &c));
+        if (!s.parent.empty()) children[s.parent].push_back(&s);
+      }
+  }
+  bool is_leaf(const std::string& id) const { return !children.contains(id); }
+};
+
+// metrics.md: given shares are kept; the rest of 1 - sum(given) is split equally among
+// the inputs without one. The loader already refused sums above 1.
+void resolve_shares(SegmentGraph& g, SegmentVertexId j) {
+  double given = 0;
+  int unspecified = 0;
+  for (auto e : boost::make_iterator_range(boost::in_edges(j, g))) {
+    if (g[e].share_given) given += g[e].share;
+    else ++unspecified;
+  }
+  if (unspecified == 0) return;
+  const double rest = std::max(0.0, 1.0 - given) / unspecified;
+  for (auto e : boost::make_iterator_range(boost::in_edges(j, g)))
+    if (!g[e].share_given) g[e].share = rest;
+}
+
+}  // namespace
+
+ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain)
+    : workspace_(&workspace), chain_(&chain) {
+  const SegmentCatalog catalog(workspace);
+  children_ = catalog.children;
+
+  auto add_vertex = [&](const Segment& s, const Chain& owner, bool own) {
+    SegmentVertex v;
+    v.id = s.id;
+    v.segment = &s;
+    v.owner = &owner;
+    v.own = own;
+    v.phi = s.input_intensity.value_or(0.5);
+    const SegmentVertexId id = boost::add_vertex(std::move(v), segments_);
+    segment_index_.emplace(s.id, id);
+    return id;
+  };
+
+  for (const Segment& s : chain.segments) {
+    if (catalog.is_leaf(s.id)) add_vertex(s, chain, true);
+    else parents_.push_back(&s);
+  }
+  // Inputs of the chain's own leaves; a foreign segment joins as a node, its own inputs stay
+  // in its chain. A repeated input is one edge (the loader reports duplicates elsewhere).
+  const std::size_t own_count = boost::num_vertices(segments_);
+  for (SegmentVertexId j = 0; j < own_count; ++j) {
+    const Segment& seg = *segments_[j].segment;
+    std::unordered_set<std::string> seen;
+    for (const SegmentInput& in : seg.inputs) {
+      if (!seen.insert(in.from).second) continue;
+      auto found = segment_index_.find(in.from);
+      SegmentVertexId i;
+      if (found != segment_index_.end()) {
+        i = found->second;
+      } else {
+        auto def = catalog.by_id.find(in.from);
+        if (def == catalog.by_id.end())
+          throw std::logic_error("chain_graph: unvalidated input " + in.from);
+        i = add_vertex(*def->second.first, *def->second.second, false);
+      }
+      InputEdge edge;
+      edge.share_given = in.share.has_value();
+      edge.share = in.share.value_or(0);
+      boost::add_edge(i, j, edge, segments_);
+    }
+    resolve_shares(segments_, j);
+  }
+
+  for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v) {
+    SegmentVertex& sv = segments_[v];
+    if (sv.segment->final_demand) sv.y = *sv.segment->final_demand;
+    else sv.y = is_terminal(v) ? 1.0 : 0.0;
+  }
+
+  for (const Enterprise& e : workspace.enterprises) {
+    if (e.status == EnterpriseStatus::closed) continue;
+    for (const std::string& s : e.segments) {
+      auto v = segment_index_.find(s);
+      if (v == segment_index_.end()) continue;
+      const bool inferred = std::find(e.inferred_segments.begin(), e.inferred_segments.end(), s) !=
+                            e.inferred_segments.end();
+      segments_[v->second].members.push_back({&e, inferred});
+    }
+  }
+  for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v) {
+    auto& m = segments_[v].members;
+    std::sort(m.begin(), m.end(), [](const SegmentMember& a, const SegmentMember& b) {
+      return a.enterprise->id < b.enterprise->id;
+    });
+  }
+
+  std::unordered_map<std::string, const Enterprise*> enterprises;
+  for (const Enterprise& e : workspace.enterprises) enterprises.emplace(e.id, &e);
+  auto supply_vertex = [&](const Enterprise* e) {
+    auto [it, added] = enterprise_index_.emplace(e->id, 0);
+    if (added) it->second = boost::add_vertex(SupplyVertex{e}, supply_);
+    return it->second;
+  };
+  for (const Supply& s : workspace.supplies) {
+    if (!segment_index_.contains(s.segment)) continue;
+    auto f = enterprises.find(s.from);
+    auto t = enterprises.find(s.to);
+    if (f == enterprises.end() || t == enterprises.end()) continue;
+    if (f->second->status == EnterpriseStatus::closed || t->second->status == EnterpriseStatus::closed)
+      continue;
+    const SupplyVertexId a = supply_vertex(f->second);
+    const SupplyVertexId b = supply_vertex(t->second);
+    boost::add_edge(a, b, SupplyEdge{&s}, supply_);
+  }
+}
+
+std::optional<SegmentVertexId> ChainGraph::find_segment(std::string_view id) const {
+  auto it = segment_index_.find(std::string(id));
+  if (it == segment_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<SupplyVertexId> ChainGraph::find_enterprise(std::string_view id) const {
+  auto it = enterprise_index_.find(std::string(id));
+  if (it == enterprise_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<const Segment*> ChainGraph::children_of(std::string_view id) const {
+  auto it = children_.find(std::string(id));
+  return it == children_.end() ? std::vector<const Segment*>{} : it->second;
+}
+
+std::vector<std::string> ChainGraph::leaves_under(std::string_view parent) const {
+  std::unordered_set<std::string> leaves;
+  std::vector<std::string> stack{std::string(parent)};
+  std::unordered_set<std::string> visited;
+  while (!stack.empty()) {
+    const std::string id = std::move(stack.back());
+    stack.pop_back();
+    if (!visited.insert(id).second) continue;  // parent cycles are refused, but never loop
+    auto it = children_.find(id);
+    if (it == children_.end()) {
+      if (id != parent) leaves.insert(id);
+      continue;
+    }
+    for (const Segment* c : it->second) stack.push_back(c->id);
+  }
+  std::vector<std::string> out;
+  for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v)
+    if (leaves.contains(segments_[v].id)) out.push_back(segments_[v].id);
+  return out;
+}
+
+std::vector<SegmentMember> ChainGraph::local_members(SegmentVertexId v, const Scope& scope) const {
+  std::vector<SegmentMember> out;
+  for (const SegmentMember& m : segments_[v].members)
+    if (is_local(*m.enterprise, scope)) out.push_back(m);
+  return out;
+}
+
+ChainGraph build_chain_graph(const Workspace& workspace, std::string_view chain_id) {
+  if (const Chain* c = workspace.find_chain(std::string(chain_id))) return ChainGraph(workspace, *c);
+  std::string known;
+  for (const Chain& c : workspace.chains) known += (known.empty() ? "" : ", ") + c.id;
+  throw std::invalid_argument("no chain '" + std::string(chain_id) + "' in the workspace (chains: " +
+                              (known.empty() ? "none" : known) + ")");
+}
+
+}  // namespace chainlens

@@ -1,0 +1,104 @@
+// engine/chain_graph.hpp: the one Boost.Graph model of a chain inside its workspace
+// that every analysis reads (metrics.md "Segment graph"); no analysis walks the YAML.
+#pragma once
+#include <boost/graph/adjacency_list.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "models/workspace.hpp"
+
+namespace chainlens {
+
+/// An enterprise operating in a segment; closed enterprises never appear.
+struct SegmentMember {
+  const Enterprise* enterprise = nullptr;
+  bool inferred = false;  // the link was written `confidence: inferred`
+};
+
+/// A leaf segment of the chain, or a segment of another chain one of them names as an input.
+struct SegmentVertex {
+  std::string id;
+  const Segment* segment = nullptr;  // its definition, in `owner`
+  const Chain* owner = nullptr;
+  bool own = true;                   // false: joined only as an input of this chain's segments
+  double phi = 0.5;                  // input intensity, default 0.5 applied
+  double y = 0;                      // final demand: declared, else 1 if terminal, else 0
+  std::vector<SegmentMember> members;  // sorted by enterprise id
+};
+
+/// i -> j: segment i supplies segment j; `share` is s_ij after the equal split of the rest.
+struct InputEdge {
+  double share = 0;
+  bool share_given = false;
+};
+
+using SegmentGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                           SegmentVertex, InputEdge>;
+using SegmentVertexId = SegmentGraph::vertex_descriptor;
+
+struct SupplyVertex {
+  const Enterprise* enterprise = nullptr;
+};
+struct SupplyEdge {
+  const Supply* supply = nullptr;
+};
+/// Enterprise supply network: f -> e when f supplies e.
+using SupplyGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                          SupplyVertex, SupplyEdge>;
+using SupplyVertexId = SupplyGraph::vertex_descriptor;
+
+/// True when the enterprise's location lies inside the scope (metrics.md "Regions and scope").
+bool is_local(const Enterprise& e, const Scope& scope) noexcept;
+
+/// The graph of one chain. It points into the Workspace, which must outlive it.
+class ChainGraph {
+ public:
+  /// Builds the graph; `chain` must belong to `workspace`.
+  ChainGraph(const Workspace& workspace, const Chain& chain);
+
+  const Workspace& workspace() const noexcept { return *workspace_; }
+  const Chain& chain() const noexcept { return *chain_; }
+  /// The chain's own scope, else the workspace's.
+  Scope default_scope() const { return workspace_->chain_scope(*chain_); }
+
+  /// Vertices: the chain's leaf segments in file order, then joined inputs in order of mention.
+  const SegmentGraph& segments() const noexcept { return segments_; }
+  std::size_t segment_count() const noexcept { return boost::num_vertices(segments_); }
+  const SegmentVertex& operator[](SegmentVertexId v) const { return segments_[v]; }
+  std::optional<SegmentVertexId> find_segment(std::string_view id) const;
+  /// Terminal segments: no outgoing edge in this graph.
+  bool is_terminal(SegmentVertexId v) const { return boost::out_degree(v, segments_) == 0; }
+
+  /// The chain's parent segments (those with children), in file order.
+  const std::vector<const Segment*>& parents() const noexcept { return parents_; }
+  /// Leaf segment ids under a parent, at any depth, in vertex order; empty for a leaf.
+  std::vector<std::string> leaves_under(std::string_view parent) const;
+  /// Direct children of a segment (any chain), in file order.
+  std::vector<const Segment*> children_of(std::string_view id) const;
+
+  /// Members of a segment local to a scope (closed ones are never members).
+  std::vector<SegmentMember> local_members(SegmentVertexId v, const Scope& scope) const;
+
+  /// Supply relations whose segment is in this graph, between non-closed enterprises.
+  const SupplyGraph& supply() const noexcept { return supply_; }
+  std::optional<SupplyVertexId> find_enterprise(std::string_view id) const;
+
+ private:
+  const Workspace* workspace_;
+  const Chain* chain_;
+  SegmentGraph segments_;
+  std::unordered_map<std::string, SegmentVertexId> segment_index_;
+  std::vector<const Segment*> parents_;
+  std::unordered_map<std::string, std::vector<const Segment*>> children_;
+  SupplyGraph supply_;
+  std::unordered_map<std::string, SupplyVertexId> enterprise_index_;
+};
+
+/// Builds the graph of the chain with this id; throws std::invalid_argument naming the
+/// known chains when there is none.
+ChainGraph build_chain_graph(const Workspace& workspace, std::string_view chain_id);
+
+}  // namespace chainlens

@@ -1,0 +1,136 @@
+// Graph construction on hand-built chains: vertices, resolved shares, defaults,
+// membership, hierarchy and the supply network (metrics.md "Segment graph").
+#include <catch2/catch.hpp>
+
+#include "tests/support/test_graph.hpp"
+
+using namespace chainlens;
+using chainlens::test::TestGraph;
+
+namespace {
+
+const char* kTwoChains = R"(
+workspace: {scope: 中国/青岛}
+chains:
+  - id: steel
+    segments:
+      - {id: steel.ore}
+      - {id: steel.plate, inputs: [steel.ore], input_intensity: 0.3}
+  - id: ship
+    segments:
+      - {id: ship.hull, inputs: [steel.plate]}
+      - {id: ship.engine}
+      - id: ship.vessel
+        inputs: [{from: ship.hull, share: 0.5}, ship.engine, steel.plate]
+        final_demand: 4
+      - {id: ship.parts}
+      - {id: ship.parts-a, parent: ship.parts}
+      - {id: ship.parts-b, parent: ship.parts}
+enterprises:
+  - {id: yard, location: 中国/青岛, segments: [ship.vessel, ship.hull]}
+  - {id: mill, location: 中国/山东/日照, segments: [steel.plate]}
+  - {id: old, location: 中国/青岛, segments: [ship.engine], status: closed}
+  - id: enginer
+    location: 中国/上海
+    segments: [{id: ship.engine, confidence: inferred}]
+supplies:
+  - {from: mill, to: yard, segment: steel.plate, value: 3}
+  - {from: enginer, to: yard, segment: ship.engine}
+  - {from: old, to: yard, segment: ship.engine}
+  - {from: mill, to: enginer, segment: steel.ore}
+)";
+
+}  // namespace
+
+TEST_CASE("ChainGraph: own leaves in file order, then foreign inputs", "[engine][chain_graph]") {
+  const TestGraph t(kTwoChains, "ship");
+  const ChainGraph& g = t.graph();
+  REQUIRE(g.segment_count() == 6);
+  std::vector<std::string> ids;
+  for (SegmentVertexId v = 0; v < g.segment_count(); ++v) ids.push_back(g[v].id);
+  // ship.parts is a parent: not a vertex. steel.plate joins as an input of ship.hull;
+  // its own input steel.ore stays in the steel chain.
+  CHECK(ids == std::vector<std::string>{"ship.hull", "ship.engine", "ship.vessel", "ship.parts-a",
+                                        "ship.parts-b", "steel.plate"});
+  CHECK(g[*g.find_segment("steel.plate")].own == false);
+  CHECK(g[*g.find_segment("steel.plate")].owner->id == "steel");
+  CHECK_FALSE(g.find_segment("steel.ore"));
+  CHECK_FALSE(g.find_segment("ship.parts"));
+  CHECK(boost::in_degree(*g.find_segment("steel.plate"), g.segments()) == 0);
+  CHECK(boost::num_edges(g.segments()) == 4);  // plate->hull, hull/engine/plate->vessel
+}
+
+TEST_CASE("ChainGraph: shares keep given values and split the rest equally", "[engine][chain_graph]") {
+  const TestGraph t(kTwoChains, "ship");
+  const ChainGraph& g = t.graph();
+  const SegmentVertexId vessel = *g.find_segment("ship.vessel");
+  std::map<std::string, double> share;
+  for (auto e : boost::make_iterator_range(boost::in_edges(vessel, g.segments())))
+    share[g[boost::source(e, g.segments())].id] = g.segments()[e].share;
+  // hull given 0.5; engine and plate split 1 - 0.5 equally.
+  CHECK(share.at("ship.hull") == Approx(0.5));
+  CHECK(share.at("ship.engine") == Approx(0.25));
+  CHECK(share.at("steel.plate") == Approx(0.25));
+  // hull has one input without a share: it takes the whole 1.
+  const auto hull_in = boost::in_edges(*g.find_segment("ship.hull"), g.segments());
+  CHECK(g.segments()[*hull_in.first].share == Approx(1.0));
+}
+
+TEST_CASE("ChainGraph: phi defaults to 0.5, y to 1 at terminals, declared values win",
+          "[engine][chain_graph]") {
+  const TestGraph t(kTwoChains, "ship");
+  const ChainGraph& g = t.graph();
+  CHECK(g[*g.find_segment("ship.hull")].phi == Approx(0.5));
+  CHECK(g[*g.find_segment("steel.plate")].phi == Approx(0.3));
+  CHECK(g[*g.find_segment("ship.vessel")].y == Approx(4));      // declared
+  CHECK(g[*g.find_segment("ship.parts-a")].y == Approx(1));     // terminal
+  CHECK(g[*g.find_segment("ship.hull")].y == Approx(0));        // feeds the vessel
+  CHECK(g.is_terminal(*g.find_segment("ship.vessel")));
+  CHECK_FALSE(g.is_terminal(*g.find_segment("steel.plate")));
+}
+
+TEST_CASE("ChainGraph: members exclude closed enterprises and filter by scope", "[engine][chain_graph]") {
+  const TestGraph t(kTwoChains, "ship");
+  const ChainGraph& g = t.graph();
+  const auto& engine = g[*g.find_segment("ship.engine")].members;
+  REQUIRE(engine.size() == 1);  // `old` is closed
+  CHECK(engine[0].enterprise->id == "enginer");
+  CHECK(engine[0].inferred);
+  const SegmentVertexId plate = *g.find_segment("steel.plate");
+  CHECK(g.local_members(plate, Scope::parse("中国/山东")).size() == 1);
+  CHECK(g.local_members(plate, Scope::parse("中国/青岛")).empty());
+  CHECK(g.local_members(*g.find_segment("ship.vessel"), Scope::parse("中国/青岛")).size() == 1);
+  CHECK(g.default_scope().str() == "中国/青岛");
+}
+
+TEST_CASE("ChainGraph: parents and the leaves under them", "[engine][chain_graph]") {
+  const TestGraph t(kTwoChains, "ship");
+  const ChainGraph& g = t.graph();
+  REQUIRE(g.parents().size() == 1);
+  CHECK(g.parents()[0]->id == "ship.parts");
+  CHECK(g.leaves_under("ship.parts") == std::vector<std::string>{"ship.parts-a", "ship.parts-b"});
+  CHECK(g.leaves_under("ship.hull").empty());
+  CHECK(g.children_of("ship.parts").size() == 2);
+}
+
+TEST_CASE("ChainGraph: supply network keeps relations in the chain's segments between open firms",
+          "[engine][chain_graph]") {
+  const TestGraph t(kTwoChains, "ship");
+  const ChainGraph& g = t.graph();
+  // mill->yard (plate) and enginer->yard (engine); old is closed; steel.ore is not in the graph.
+  CHECK(boost::num_edges(g.supply()) == 2);
+  CHECK(boost::num_vertices(g.supply()) == 3);
+  const SupplyVertexId yard = *g.find_enterprise("yard");
+  CHECK(boost::in_degree(yard, g.supply()) == 2);
+  CHECK_FALSE(g.find_enterprise("old"));
+}
+
+TEST_CASE("build_chain_graph: an unknown chain names the known ones", "[engine][chain_graph]") {
+  const Workspace ws = load_workspace_text(kTwoChains, "test.yaml");
+  try {
+    build_chain_graph(ws, "auto");
+    FAIL("expected std::invalid_argument");
+  } catch (const std::invalid_argument& e) {
+    CHECK(std::string(e.what()) == "no chain 'auto' in the workspace (chains: steel, ship)");
+  }
+}

@@ -1,0 +1,27 @@
+// tests/support/test_graph.hpp: a workspace loaded from inline YAML by the real loader,
+// kept alive beside the chain graph that points into it.
+#pragma once
+#include <string>
+
+#include "engine/chain_graph.hpp"
+#include "models/yaml_loader.hpp"
+
+namespace chainlens::test {
+
+class TestGraph {
+ public:
+  TestGraph(const std::string& yaml, const std::string& chain)
+      : workspace_(load_workspace_text(yaml, "test.yaml")),
+        graph_(build_chain_graph(workspace_, chain)) {}
+  TestGraph(const TestGraph&) = delete;
+  TestGraph& operator=(const TestGraph&) = delete;
+
+  const Workspace& workspace() const { return workspace_; }
+  const ChainGraph& graph() const { return graph_; }
+
+ private:
+  Workspace workspace_;
+  ChainGraph graph_;
+};
+
+}  // namespace chainlens::test
