@@ -15,11 +15,13 @@ struct Registry {
 
 void add_validate_command(CLI::App& app, Registry& r);
 void add_info_command(CLI::App& app, Registry& r);
+void add_compile_command(CLI::App& app, Registry& r);
 
 /// Adds every subcommand, in the order --help lists them.
 inline void add_all_commands(CLI::App& app, Registry& r) {
   add_validate_command(app, r);
   add_info_command(app, r);
+  add_compile_command(app, r);
 }
 
 }  // namespace chainlens::cli

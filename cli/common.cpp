@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "models/atomic_file.hpp"
+#include "models/snapshot.hpp"
 
 namespace chainlens::cli {
 
@@ -20,6 +21,14 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("--max-depth", o.max_depth, "Deepest YAML nesting accepted")->capture_default_str();
   cmd.add_option("--max-string", o.max_string, "Longest text value accepted, in bytes")->capture_default_str();
   cmd.add_option("--max-file-mb", o.max_file_mb, "Largest input file accepted, in MiB")->capture_default_str();
+  cmd.add_flag("--check-sources", o.check_sources,
+               "With a snapshot: refuse it when the files it was compiled from have changed");
+}
+
+Workspace load_input(const InputOptions& o) {
+  Workspace ws = load_workspace_or_snapshot(o.workspace, o.load_options());
+  if (o.check_sources && is_snapshot_file(o.workspace)) check_snapshot_sources(ws, o.workspace);
+  return ws;
 }
 
 static void print_diagnostics(const InputError& e) {
@@ -30,7 +39,7 @@ static void print_diagnostics(const InputError& e) {
 
 std::optional<Workspace> load_or_report(const InputOptions& o) {
   try {
-    return load_workspace(o.workspace, o.load_options());
+    return load_input(o);
   } catch (const InputError& e) {
     print_diagnostics(e);
     return std::nullopt;

@@ -20,8 +20,12 @@ struct InputOptions {
   std::size_t max_depth = LoadLimits{}.max_depth;
   std::size_t max_string = LoadLimits{}.max_string;
   std::size_t max_file_mb = LoadLimits{}.max_file_bytes >> 20;
+  bool check_sources = false;  // for a snapshot: refuse it when its source files changed
   LoadOptions load_options() const;
 };
+
+/// Loads a workspace folder, YAML file or snapshot as the options say; throws InputError.
+Workspace load_input(const InputOptions& o);
 
 /// Adds the WORKSPACE positional and the limit flags to a subcommand.
 void add_input_options(CLI::App& cmd, InputOptions& o);

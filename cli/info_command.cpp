@@ -62,7 +62,7 @@ static std::string info_table(const WorkspaceSummary& s) {
 }
 
 static int run_info(const InfoOptions& o) {
-  const WorkspaceSummary s = summarize(load_workspace(o.input.workspace, o.input.load_options()));
+  const WorkspaceSummary s = summarize(load_input(o.input));
   write_output(o.out, o.format == "json" ? info_json(s) : info_table(s));
   return 0;
 }

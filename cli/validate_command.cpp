@@ -16,7 +16,7 @@ struct ValidateOptions {
 };
 
 static int run_validate(const ValidateOptions& o) {
-  const Workspace ws = load_workspace(o.input.workspace, o.input.load_options());
+  const Workspace ws = load_input(o.input);
   if (!o.sources_dir.empty()) {
     const std::vector<Diagnostic> problems = check_quotes(ws, o.sources_dir);
     if (!problems.empty()) throw InputError(problems);

@@ -1,4 +1,5 @@
 # cli tests: run the built chainlens on examples and fixtures, compare with checked-in output
 target_sources(chainlens_tests PRIVATE
   cli/validate_cli_test.cpp
+  cli/compile_cli_test.cpp
 )

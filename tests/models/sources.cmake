@@ -5,4 +5,5 @@ target_sources(chainlens_tests PRIVATE
   models/bulk_reader_test.cpp
   models/atomic_file_test.cpp
   models/loader_test.cpp
+  models/snapshot_test.cpp
 )

@@ -1,0 +1,192 @@
+// models/snapshot.cpp: Boost.Serialization of the model types (non-intrusive, kept in
+// this one file) and the checked header around the archive.
+#include "models/snapshot.hpp"
+
+#include <boost/archive/binary_iarchive.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/serialization/map.hpp>
+#include <boost/serialization/split_free.hpp>
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/vector.hpp>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "models/content_hash.hpp"
+
+// Boost 1.74 serializes boost::optional only; std::optional is a flag then the value.
+namespace boost::serialization {
+template <class Ar, class T>
+void save(Ar& a, const std::optional<T>& o, unsigned) {
+  const bool has = o.has_value();
+  a << has;
+  if (has) a << *o;
+}
+template <class Ar, class T>
+void load(Ar& a, std::optional<T>& o, unsigned) {
+  bool has = false;
+  a >> has;
+  if (!has) {
+    o.reset();
+    return;
+  }
+  T v{};
+  a >> v;
+  o = std::move(v);
+}
+template <class Ar, class T>
+void serialize(Ar& a, std::optional<T>& o, unsigned version) {
+  split_free(a, o, version);
+}
+}  // namespace boost::serialization
+
+namespace chainlens {
+
+// Field order is the format: changing it means bumping kSnapshotVersion.
+template <class Ar> void serialize(Ar& a, SourcePos& p, unsigned) { a & p.file & p.line & p.column; }
+template <class Ar> void serialize(Ar& a, RegionPath& r, unsigned) { a & r.parts; }
+template <class Ar> void serialize(Ar& a, Region& r, unsigned) { a & r.path & r.aliases & r.pos; }
+template <class Ar> void serialize(Ar& a, Source& s, unsigned) { a & s.id & s.title & s.file & s.year & s.pos; }
+template <class Ar> void serialize(Ar& a, SourceRef& s, unsigned) { a & s.id & s.quote & s.note & s.pos; }
+template <class Ar> void serialize(Ar& a, Declared& d, unsigned) {
+  a & d.metric & d.value & d.bound & d.segment & d.note & d.source & d.pos;
+}
+template <class Ar> void serialize(Ar& a, SegmentInput& i, unsigned) { a & i.from & i.share; }
+template <class Ar> void serialize(Ar& a, Segment& s, unsigned) {
+  a & s.id & s.name & s.name_en & s.stage & s.parent & s.input_intensity & s.final_demand & s.value_added &
+      s.inputs & s.unit & s.source & s.pos;
+}
+template <class Ar> void serialize(Ar& a, DeclaredGap& g, unsigned) { a & g.segment & g.kind & g.note & g.source & g.pos; }
+template <class Ar> void serialize(Ar& a, Goal& g, unsigned) {
+  a & g.metric & g.value & g.unit & g.year & g.note & g.source & g.pos;
+}
+template <class Ar> void serialize(Ar& a, TargetList& t, unsigned) { a & t.id & t.name & t.enterprises & t.source & t.pos; }
+template <class Ar> void serialize(Ar& a, Chain& c, unsigned) {
+  a & c.id & c.name & c.name_en & c.scope & c.goals & c.segments & c.gaps & c.target_lists & c.declared & c.note &
+      c.source & c.pos;
+}
+template <class Ar> void serialize(Ar& a, Enterprise& e, unsigned) {
+  a & e.id & e.name & e.aliases & e.location & e.segments & e.inferred_segments & e.role & e.status & e.revenue &
+      e.listed & e.capacity & e.declared & e.note & e.source & e.pos;
+}
+template <class Ar> void serialize(Ar& a, Supply& s, unsigned) {
+  a & s.from & s.to & s.segment & s.value & s.confidence & s.source & s.pos;
+}
+template <class Ar> void serialize(Ar& a, Demand& d, unsigned) { a & d.segment & d.value & d.unit & d.source & d.pos; }
+template <class Ar> void serialize(Ar& a, ScoreWeights& w, unsigned) {
+  a & w.gap & w.strength & w.link & w.related & w.listed & w.revenue_ref;
+}
+template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
+  a & w.name & w.scope & w.scoring & w.sources & w.regions & w.chains & w.enterprises & w.supplies & w.demand &
+      w.files & w.content_hash;
+}
+
+namespace {
+
+constexpr char kMagic[8] = {'C', 'H', 'L', 'N', 'S', 'N', 'A', 'P'};
+constexpr std::size_t kHeaderSize = 8 + 4 + 8 + 8 + 16;
+
+void put_le(std::string& out, std::uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+std::uint64_t get_le(std::string_view in, std::size_t at, int bytes) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) v |= std::uint64_t(static_cast<unsigned char>(in[at + i])) << (8 * i);
+  return v;
+}
+
+[[noreturn]] void refuse(const std::string& name, const std::string& message, const std::string& hint) {
+  throw InputError({{{name, 0, 0}, message, hint}});
+}
+
+constexpr const char* kRecompile = "recompile it with `chainlens compile WORKSPACE -o FILE.snap`";
+
+}  // namespace
+
+std::string write_snapshot_bytes(const Workspace& ws) {
+  std::ostringstream payload_stream(std::ios::binary);
+  {
+    // no_header: the Boost archive header carries a library version that would make
+    // snapshots differ between Boost builds; our own header versions the format.
+    boost::archive::binary_oarchive ar(payload_stream, boost::archive::no_header);
+    Workspace copy = ws;  // Boost's operator<< wants a non-const lvalue for tracking
+    ar << copy;
+  }
+  const std::string payload = payload_stream.str();
+  std::string out(kMagic, sizeof kMagic);
+  put_le(out, kSnapshotVersion, 4);
+  put_le(out, payload.size(), 8);
+  put_le(out, hash64(payload), 8);
+  std::string source_hash = ws.content_hash;
+  source_hash.resize(16, '0');
+  out += source_hash;
+  out += payload;
+  return out;
+}
+
+Workspace read_snapshot_bytes(std::string_view bytes, const std::string& name) {
+  if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+    refuse(name, "not a chainlens snapshot (bad magic)", kRecompile);
+  if (bytes.size() < kHeaderSize) refuse(name, "snapshot is truncated inside its header", kRecompile);
+  const auto version = static_cast<std::uint32_t>(get_le(bytes, 8, 4));
+  if (version != kSnapshotVersion)
+    refuse(name,
+           "snapshot format version " + std::to_string(version) + " is not supported (this chainlens reads version " +
+               std::to_string(kSnapshotVersion) + ")",
+           kRecompile);
+  const std::uint64_t size = get_le(bytes, 12, 8);
+  const std::uint64_t want = get_le(bytes, 20, 8);
+  const std::string_view payload = bytes.substr(kHeaderSize);
+  if (payload.size() != size)
+    refuse(name,
+           "snapshot is truncated or has trailing bytes: payload is " + std::to_string(payload.size()) +
+               " bytes, header says " + std::to_string(size),
+           kRecompile);
+  if (hash64(payload) != want) refuse(name, "snapshot is corrupted (payload checksum mismatch)", kRecompile);
+  Workspace ws;
+  try {
+    std::istringstream in{std::string(payload), std::ios::binary};
+    boost::archive::binary_iarchive ar(in, boost::archive::no_header);
+    ar >> ws;
+  } catch (const std::exception& e) {
+    // The checksum matched, so this is a snapshot written by an incompatible build.
+    refuse(name, std::string("snapshot payload cannot be read: ") + e.what(), kRecompile);
+  }
+  return ws;
+}
+
+bool is_snapshot_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[sizeof kMagic] = {};
+  return in.read(head, sizeof head) && std::memcmp(head, kMagic, sizeof kMagic) == 0;
+}
+
+void check_snapshot_sources(const Workspace& ws, const std::string& name) {
+  // The same sequence as the loader: each file's name, then its bytes.
+  ContentHasher hasher;
+  for (const std::string& f : ws.files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) refuse(name, "snapshot is stale: its source file " + f + " cannot be read", kRecompile);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    hasher.add(f);
+    hasher.add(bytes);
+  }
+  if (hex64(hasher.digest()) != ws.content_hash)
+    refuse(name, "snapshot is stale: its source files changed since it was compiled", kRecompile);
+}
+
+Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const LoadOptions& options) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec) || !is_snapshot_file(path)) return load_workspace(path, options);
+  const std::string name = path.generic_string();
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) refuse(name, "cannot read the snapshot: " + ec.message(), {});
+  if (size > options.limits.max_file_bytes)
+    refuse(name, "snapshot is larger than the limit of " + std::to_string(options.limits.max_file_bytes >> 20) + " MiB",
+           "raise it with --max-file-mb");
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return read_snapshot_bytes(bytes, name);
+}
+
+}  // namespace chainlens

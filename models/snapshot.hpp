@@ -1,0 +1,36 @@
+// models/snapshot.hpp: a loaded, validated workspace saved with Boost.Serialization
+// behind a checked header, so batch workers skip parsing and validation.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "models/workspace.hpp"
+#include "models/yaml_loader.hpp"
+
+namespace chainlens {
+
+/// Bumped whenever the serialized model types change; older snapshots are refused.
+inline constexpr std::uint32_t kSnapshotVersion = 1;
+
+/// The header precedes the payload: magic "CHLNSNAP", format version, payload size,
+/// xxh3-64 of the payload and the workspace's content hash (16 hex digits), all
+/// little-endian. Readers check all of it before the payload is deserialized.
+std::string write_snapshot_bytes(const Workspace& ws);
+
+/// Refuses (InputError naming `name`) bad magic, another version, a truncated file,
+/// a payload whose hash does not match, and a payload that does not deserialize.
+Workspace read_snapshot_bytes(std::string_view bytes, const std::string& name);
+
+/// True when the file starts with the snapshot magic.
+bool is_snapshot_file(const std::filesystem::path& path);
+
+/// Recomputes the content hash of the files a snapshot was compiled from, as the loader
+/// does; an InputError when one is missing or the hash differs (the snapshot is stale).
+void check_snapshot_sources(const Workspace& ws, const std::string& name);
+
+/// A workspace folder or file, or a snapshot: what every command accepts.
+Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const LoadOptions& options = {});
+
+}  // namespace chainlens

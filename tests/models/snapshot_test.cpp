@@ -1,0 +1,93 @@
+// Snapshots: a round trip keeps every field; truncation, flipped bytes, another version
+// and stale sources are refused with a clear message, never a crash.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "models/snapshot.hpp"
+
+using namespace chainlens;
+
+namespace {
+
+Workspace minimal() { return load_workspace(CHAINLENS_SOURCE_DIR "/examples/minimal"); }
+
+std::string refusal(const std::string& bytes) {
+  try {
+    read_snapshot_bytes(bytes, "x.snap");
+  } catch (const InputError& e) {
+    return format_diagnostic(e.diagnostics().at(0));
+  }
+  return "accepted";
+}
+
+}  // namespace
+
+TEST_CASE("snapshot: a round trip keeps the workspace", "[models][snapshot]") {
+  const Workspace ws = minimal();
+  const std::string bytes = write_snapshot_bytes(ws);
+  const Workspace back = read_snapshot_bytes(bytes, "x.snap");
+  CHECK(back.content_hash == ws.content_hash);
+  CHECK(back.files == ws.files);
+  REQUIRE(back.chains.size() == ws.chains.size());
+  CHECK(back.chains[0].segments.size() == ws.chains[0].segments.size());
+  CHECK(back.chains[0].segments[2].inputs.size() == ws.chains[0].segments[2].inputs.size());
+  REQUIRE(back.enterprises.size() == ws.enterprises.size());
+  for (std::size_t i = 0; i < ws.enterprises.size(); ++i) {
+    CHECK(back.enterprises[i].id == ws.enterprises[i].id);
+    CHECK(back.enterprises[i].location == ws.enterprises[i].location);
+    CHECK(back.enterprises[i].revenue == ws.enterprises[i].revenue);
+    CHECK(back.enterprises[i].pos.line == ws.enterprises[i].pos.line);
+  }
+  CHECK(back.supplies.size() == ws.supplies.size());
+  // Deterministic: the same workspace gives the same bytes.
+  CHECK(write_snapshot_bytes(back) == bytes);
+}
+
+TEST_CASE("snapshot: damaged files are refused", "[models][snapshot]") {
+  const std::string bytes = write_snapshot_bytes(minimal());
+  SECTION("truncated in the payload") {
+    CHECK(refusal(bytes.substr(0, bytes.size() - 10)).find("x.snap: error: snapshot is truncated or has trailing bytes") == 0);
+  }
+  SECTION("truncated in the header") {
+    CHECK(refusal(bytes.substr(0, 12)) ==
+          "x.snap: error: snapshot is truncated inside its header (recompile it with `chainlens compile WORKSPACE -o FILE.snap`)");
+  }
+  SECTION("a flipped byte in the payload") {
+    std::string bad = bytes;
+    bad[bad.size() / 2 + 20] ^= 0x40;
+    CHECK(refusal(bad) ==
+          "x.snap: error: snapshot is corrupted (payload checksum mismatch) (recompile it with `chainlens compile WORKSPACE -o FILE.snap`)");
+  }
+  SECTION("another format version") {
+    std::string bad = bytes;
+    bad[8] = 7;
+    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 1)") != std::string::npos);
+  }
+  SECTION("not a snapshot") {
+    CHECK(refusal("workspace: {}").find("not a chainlens snapshot (bad magic)") != std::string::npos);
+    CHECK(refusal("").find("bad magic") != std::string::npos);
+  }
+  SECTION("every truncation is refused, none crashes") {
+    for (std::size_t n = 0; n < bytes.size(); n += 7) CHECK(refusal(bytes.substr(0, n)) != "accepted");
+  }
+}
+
+TEST_CASE("snapshot: stale sources are detected", "[models][snapshot]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "chainlens-snapshot-stale";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path file = dir / "w.yaml";
+  std::ofstream(file) << "chains: [{id: t, segments: [{id: t.a}]}]\n";
+  const Workspace ws = load_workspace(file);
+  CHECK_NOTHROW(check_snapshot_sources(ws, "w.snap"));
+  std::ofstream(file) << "chains: [{id: t, segments: [{id: t.b}]}]\n";
+  CHECK_THROWS_WITH(check_snapshot_sources(ws, "w.snap"),
+                    "w.snap: error: snapshot is stale: its source files changed since it was compiled "
+                    "(recompile it with `chainlens compile WORKSPACE -o FILE.snap`)");
+  fs::remove(file);
+  CHECK_THROWS_WITH(check_snapshot_sources(ws, "w.snap"), Catch::Contains("cannot be read"));
+  fs::remove_all(dir);
+}
