@@ -16,12 +16,18 @@ struct Registry {
 void add_validate_command(CLI::App& app, Registry& r);
 void add_info_command(CLI::App& app, Registry& r);
 void add_compile_command(CLI::App& app, Registry& r);
+void add_targets_command(CLI::App& app, Registry& r);
+void add_score_command(CLI::App& app, Registry& r);
+void add_gaps_command(CLI::App& app, Registry& r);
 
 /// Adds every subcommand, in the order --help lists them.
 inline void add_all_commands(CLI::App& app, Registry& r) {
   add_validate_command(app, r);
   add_info_command(app, r);
+  add_targets_command(app, r);
+  add_score_command(app, r);
   add_compile_command(app, r);
+  add_gaps_command(app, r);
 }
 
 }  // namespace chainlens::cli

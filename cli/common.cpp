@@ -80,4 +80,9 @@ const Chain& require_chain(const Workspace& ws, const std::string& id) {
                      close.empty() ? "chains: " + known : "did you mean '" + close + "'?"}});
 }
 
+Scope resolve_scope(const Workspace& ws, const Chain& chain, const std::string& text) {
+  if (text.empty()) return ws.chain_scope(chain);
+  return resolve_alias(ws.regions, RegionPath::parse(text));
+}
+
 }  // namespace chainlens::cli

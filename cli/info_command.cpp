@@ -17,6 +17,13 @@ struct InfoOptions {
   std::string out;
 };
 
+// `--format ids`: one chain id per line, for scripts (make demo loops over it).
+static std::string info_ids(const WorkspaceSummary& s) {
+  std::string out;
+  for (const ChainSummary& c : s.chains) out += c.id + "\n";
+  return out;
+}
+
 static std::string info_json(const WorkspaceSummary& s) {
   nlohmann::ordered_json j;
   j["workspace"] = s.name;
@@ -63,7 +70,7 @@ static std::string info_table(const WorkspaceSummary& s) {
 
 static int run_info(const InfoOptions& o) {
   const WorkspaceSummary s = summarize(load_input(o.input));
-  write_output(o.out, o.format == "json" ? info_json(s) : info_table(s));
+  write_output(o.out, o.format == "json" ? info_json(s) : o.format == "ids" ? info_ids(s) : info_table(s));
   return 0;
 }
 
@@ -71,7 +78,7 @@ void add_info_command(CLI::App& app, Registry& r) {
   auto o = std::make_shared<InfoOptions>();
   CLI::App* cmd = app.add_subcommand("info", "Show what a workspace holds: chains, counts, scope, content hash");
   add_input_options(*cmd, o->input);
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json", "ids"}))->capture_default_str();
   cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_info(*o); }); }; });
 }

@@ -46,4 +46,16 @@ std::vector<RegionPath> RegionPath::prefixes_narrow_first() const {
   return out;
 }
 
+RegionPath resolve_alias(const std::vector<Region>& regions, const RegionPath& path) {
+  if (path.empty()) return path;
+  for (const Region& r : regions)
+    for (const std::string& a : r.aliases)
+      if (a == path.parts.front()) {
+        RegionPath full = r.path;
+        full.parts.insert(full.parts.end(), path.parts.begin() + 1, path.parts.end());
+        return full;
+      }
+  return path;
+}
+
 }  // namespace chainlens

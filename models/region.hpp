@@ -32,4 +32,8 @@ struct Region {
   SourcePos pos;
 };
 
+/// Replaces a first component that is a region alias by the region's full path
+/// (黄岛区/董家口 -> 中国/山东/青岛/西海岸新区/董家口); other paths come back unchanged.
+RegionPath resolve_alias(const std::vector<Region>& regions, const RegionPath& path);
+
 }  // namespace chainlens

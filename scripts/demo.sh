@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# scripts/demo.sh: the main job on the bundled chains (called by `make demo`).
+# scripts/demo.sh: the main job on the bundled chains (called by `make demo`): validate
+# each workspace against its sources, then the gap table and the ranked targets of every chain.
 set -euo pipefail
 build="${1:-build}"
 cl="$build/cli/chainlens"
@@ -10,4 +11,11 @@ for ws in chains/xihaian chains/qingdao; do
   if [[ -d "$seeds" ]]; then "$cl" validate "$ws" --sources "$seeds"; else "$cl" validate "$ws"; fi
   "$cl" info "$ws"
   echo
+  for chain in $("$cl" info "$ws" --format ids); do
+    echo "== $ws --chain $chain"
+    "$cl" gaps "$ws" --chain "$chain"
+    echo
+    "$cl" targets "$ws" --chain "$chain" --portfolio 3 --limit 10
+    echo
+  done
 done

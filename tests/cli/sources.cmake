@@ -2,4 +2,6 @@
 target_sources(chainlens_tests PRIVATE
   cli/validate_cli_test.cpp
   cli/compile_cli_test.cpp
+  cli/gaps_cli_test.cpp
+  cli/score_cli_test.cpp
 )

@@ -1,4 +1,9 @@
 # engine layer tests
 target_sources(chainlens_tests PRIVATE
   engine/chain_graph_test.cpp
+  engine/segment_status_test.cpp
+  engine/importance_test.cpp
+  engine/gaps_test.cpp
+  engine/candidate_score_test.cpp
+  engine/batch_score_test.cpp
 )

@@ -1,4 +1,6 @@
 # render layer tests
 target_sources(chainlens_tests PRIVATE
   render/text_width_test.cpp
+  render/table_test.cpp
+  render/gaps_writer_test.cpp
 )

@@ -1,0 +1,47 @@
+// cli/gaps_command.cpp: `chainlens gaps WORKSPACE --chain ID [--scope PATH] [--all-scopes]
+// [--format table|json|csv|md] [--lang zh|en] [-o FILE]`: the missing-link (缺链) report.
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "engine/chain_graph.hpp"
+#include "engine/gaps.hpp"
+#include "engine/multi_scope.hpp"
+#include "render/gaps_writer.hpp"
+
+namespace chainlens::cli {
+
+struct GapsOptions {
+  InputOptions input;
+  std::string chain, scope, format = "table", lang = "zh", out;
+  bool all_scopes = false;
+};
+
+static int run_gaps(const GapsOptions& o) {
+  const Workspace ws = load_input(o.input);
+  const Chain& chain = require_chain(ws, o.chain);
+  const ChainGraph graph(ws, chain);
+  const Scope scope = resolve_scope(ws, chain, o.scope);
+  const Lang lang = parse_lang(o.lang);
+  const std::string text = o.all_scopes ? write_gaps(find_gaps_all_scopes(graph, scope), o.format, lang)
+                                        : write_gaps(find_gaps(graph, scope), o.format, lang);
+  write_output(o.out, text);
+  return 0;
+}
+
+void add_gaps_command(CLI::App& app, Registry& r) {
+  auto o = std::make_shared<GapsOptions>();
+  CLI::App* cmd = app.add_subcommand("gaps", "Missing and weak links (缺链/弱链) of a chain in a scope, by gap score");
+  add_input_options(*cmd, o->input);
+  cmd->add_option("--chain", o->chain, "Chain id")->required();
+  cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
+  cmd->add_flag("--all-scopes", o->all_scopes, "Repeat for every prefix of the scope, narrowest first");
+  cmd->add_option("--format", o->format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "md"}))
+      ->capture_default_str();
+  cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
+  cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_gaps(*o); }); }; });
+}
+
+}  // namespace chainlens::cli

@@ -1,0 +1,195 @@
+// cli/score_command.cpp: `chainlens score WORKSPACE --chain ID --candidates FILE|-`:
+// streaming batch scoring of a bulk pool, parallel, output in input order, bad rows to
+// a rejects file; a mapper for Spark/Hadoop (docs/scaling.md).
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "engine/batch_score.hpp"
+#include "engine/chain_graph.hpp"
+#include "engine/gaps.hpp"
+#include "models/atomic_file.hpp"
+#include "render/targets_writer.hpp"
+
+namespace chainlens::cli {
+
+struct ScoreOptions {
+  InputOptions input;
+  std::string chain, scope, weights, candidates, input_format, format = "csv", out, rejects;
+  int threads = 0;
+  std::size_t max_rejects = static_cast<std::size_t>(-1);
+  std::size_t chunk = 512;
+  bool progress = true;
+};
+
+namespace {
+
+// Output goes to stdout or to an AtomicFile, through one buffer so that a million rows
+// are a few hundred writes, not a million.
+class Output {
+ public:
+  explicit Output(const std::string& path) {
+    if (!path.empty() && path != "-") file_ = std::make_unique<AtomicFile>(path);
+  }
+  void write(std::string_view s) {
+    buffer_ += s;
+    if (buffer_.size() >= (1u << 20)) flush();
+  }
+  void flush() {
+    if (file_) file_->write(buffer_);
+    else std::cout << buffer_;
+    buffer_.clear();
+  }
+  void commit() {
+    flush();
+    if (file_) file_->commit();
+    else std::cout.flush();
+  }
+
+ private:
+  std::unique_ptr<AtomicFile> file_;
+  std::string buffer_;
+};
+
+class ProgressBar {
+ public:
+  ProgressBar(bool enabled, std::istream* in, std::uintmax_t total_bytes)
+      : enabled_(enabled && ::isatty(STDERR_FILENO)), in_(in), total_(total_bytes),
+        start_(std::chrono::steady_clock::now()) {}
+  void update(const BatchStats& s, bool final = false) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!final && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double rate = secs > 0 ? s.rows / secs : 0;
+    std::string line = fmt::format("\r{} rows  {:.0f} rows/s  {} rejected", s.rows, rate, s.rejected);
+    if (total_ > 0 && in_) {
+      const auto pos = in_->tellg();
+      if (pos > 0) {
+        const double frac = std::min(1.0, static_cast<double>(pos) / static_cast<double>(total_));
+        const double eta = frac > 0 ? secs * (1 - frac) / frac : 0;
+        line += fmt::format("  {:5.1f}%  ETA {:.0f} s", 100 * frac, eta);
+      }
+    }
+    std::cerr << line << "   " << std::flush;
+    if (final) std::cerr << '\n';
+  }
+
+ private:
+  bool enabled_;
+  std::istream* in_;
+  std::uintmax_t total_;
+  std::chrono::steady_clock::time_point start_, last_{};
+};
+
+}  // namespace
+
+static int run_score(const ScoreOptions& o) {
+  const Workspace ws = load_input(o.input);
+  const Chain& chain = require_chain(ws, o.chain);
+  const ChainGraph graph(ws, chain);
+  const Scope scope = resolve_scope(ws, chain, o.scope);
+  ScoreWeights weights = ws.scoring;
+  if (!o.weights.empty()) {
+    try {
+      weights = parse_weights(o.weights, weights);
+    } catch (const std::invalid_argument& e) {
+      throw InputError({{{"--weights", 0, 0}, e.what(), "e.g. --weights gap=0.5,strength=0.2"}});
+    }
+  }
+  const ScoringModel model = prepare_scoring(graph, find_gaps(graph, scope), weights);
+
+  const bool from_stdin = o.candidates == "-";
+  const std::string shown = from_stdin ? "<stdin>" : o.candidates;
+  std::optional<BulkFormat> format;
+  if (!o.input_format.empty()) format = o.input_format == "csv" ? BulkFormat::csv : BulkFormat::jsonl;
+  else if (!from_stdin) format = bulk_format_for(o.candidates);
+  if (!format)
+    throw InputError({{{shown, 0, 0}, "cannot tell the candidate file's format",
+                       "name it *.csv or *.jsonl, or pass --input-format csv|jsonl"}});
+  std::ifstream file;
+  std::uintmax_t total = 0;
+  if (!from_stdin) {
+    file.open(o.candidates, std::ios::binary);
+    if (!file) throw InputError({{{shown, 0, 0}, "cannot open the file", {}}});
+    std::error_code ec;
+    total = std::filesystem::file_size(o.candidates, ec);
+  }
+  std::istream& in = from_stdin ? std::cin : file;
+  BulkRowReader reader(in, *format, shown);
+  if (!reader.header_problems().empty()) throw InputError(reader.header_problems());
+
+  Output out(o.out);
+  const bool csv = o.format == "csv";
+  if (csv) out.write(score_csv_header());
+  std::string rejects_path = o.rejects;
+  if (rejects_path.empty() && !o.out.empty() && o.out != "-") rejects_path = o.out + ".rejects.csv";
+  std::unique_ptr<Output> rejects;
+  if (!rejects_path.empty()) {
+    rejects = std::make_unique<Output>(rejects_path);
+    rejects->write("line,reason\n");
+  }
+  ProgressBar bar(o.progress, from_stdin ? nullptr : &file, total);
+  BatchSinks sinks;
+  sinks.result = [&](const CandidateScore& s, std::size_t line) {
+    out.write(csv ? score_csv_row(s, line) : score_jsonl_row(s, line));
+  };
+  sinks.reject = [&](std::size_t line, const std::string& reason) {
+    if (rejects) {
+      std::string r = reason;
+      for (char& c : r)
+        if (c == '"') c = '\'';
+      rejects->write(fmt::format("{},\"{}\"\n", line, r));
+    } else {
+      std::cerr << shown << ':' << line << ": reject: " << reason << '\n';
+    }
+  };
+  sinks.progress = [&](const BatchStats& s) { bar.update(s); };
+  BatchOptions bo;
+  bo.threads = o.threads;
+  bo.chunk = o.chunk;
+  const BatchStats s = score_stream(model, ws.regions, reader, sinks, bo);
+  bar.update(s, true);
+  out.commit();
+  if (rejects) rejects->commit();
+  std::cerr << fmt::format("scored {} rows: {} scored, {} unmatched, {} local (not candidates), {} rejected{}\n",
+                           s.rows, s.scored, s.unmatched, s.local, s.rejected,
+                           rejects && s.rejected ? " (see " + rejects_path + ")" : "");
+  if (s.rejected > o.max_rejects) {
+    std::cerr << fmt::format("error: {} rejected rows exceed --max-rejects {}\n", s.rejected, o.max_rejects);
+    return static_cast<int>(ExitCode::input_error);
+  }
+  return 0;
+}
+
+void add_score_command(CLI::App& app, Registry& r) {
+  auto o = std::make_shared<ScoreOptions>();
+  CLI::App* cmd = app.add_subcommand("score", "Score a bulk candidate pool (CSV or JSON Lines), streaming, in parallel");
+  add_input_options(*cmd, o->input);
+  cmd->add_option("--chain", o->chain, "Chain id")->required();
+  cmd->add_option("--candidates", o->candidates, "Candidate file, or - for standard input")->required();
+  cmd->add_option("--input-format", o->input_format, "Format of the candidates (default: from the file name)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
+  cmd->add_option("--weights", o->weights, "Override score weights, e.g. gap=0.5,strength=0.2");
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"csv", "jsonl"}))->capture_default_str();
+  cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
+  cmd->add_option("--rejects", o->rejects, "File for bad rows (default: OUTPUT.rejects.csv, or standard error)");
+  cmd->add_option("--max-rejects", o->max_rejects, "Exit with code 3 when more rows than this are rejected");
+  cmd->add_option("-j,--threads", o->threads, "Worker threads (0: all cores)")->capture_default_str();
+  cmd->add_option("--chunk", o->chunk, "Rows per parallel work item")->check(CLI::Range(1, 1 << 20))->capture_default_str();
+  cmd->add_flag("--progress,!--no-progress", o->progress, "Progress bar on standard error when it is a terminal");
+  cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_score(*o); }); }; });
+}
+
+}  // namespace chainlens::cli

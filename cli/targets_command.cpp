@@ -1,0 +1,88 @@
+// cli/targets_command.cpp: `chainlens targets WORKSPACE --chain ID`: ranked, explained
+// target companies (招商目标) and an optional greedy portfolio with its what-if SLSR.
+#include <fstream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "engine/chain_graph.hpp"
+#include "engine/gaps.hpp"
+#include "engine/portfolio.hpp"
+#include "engine/targets.hpp"
+#include "models/bulk_reader.hpp"
+#include "render/targets_writer.hpp"
+
+namespace chainlens::cli {
+
+struct TargetsOptions {
+  InputOptions input;
+  std::string chain, scope, weights, candidates, format = "table", lang = "zh", out;
+  int portfolio = 0;
+  std::size_t limit = 30;
+};
+
+// A bulk pool read whole (targets shows a ranked list; `score` is the streaming path).
+static std::vector<Candidate> read_pool(const std::string& path, const Workspace& ws) {
+  const auto format = bulk_format_for(path);
+  if (!format) throw InputError({{{path, 0, 0}, "not a candidate file", "expected *.csv or *.jsonl"}});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({{{path, 0, 0}, "cannot open the file", {}}});
+  DiagnosticSink sink;
+  const std::vector<Enterprise> rows = read_bulk_file(in, *format, path, sink, LoadLimits{}.max_rows);
+  sink.throw_if_any();
+  std::vector<Candidate> out;
+  for (const Enterprise& e : rows) out.push_back(to_candidate(e, ws.regions));
+  return out;
+}
+
+static int run_targets(const TargetsOptions& o) {
+  const Workspace ws = load_input(o.input);
+  const Chain& chain = require_chain(ws, o.chain);
+  const ChainGraph graph(ws, chain);
+  const Scope scope = resolve_scope(ws, chain, o.scope);
+  ScoreWeights weights = ws.scoring;
+  if (!o.weights.empty()) {
+    try {
+      weights = parse_weights(o.weights, weights);
+    } catch (const std::invalid_argument& e) {
+      throw InputError({{{"--weights", 0, 0}, e.what(), "e.g. --weights gap=0.5,strength=0.2"}});
+    }
+  }
+  const GapReport gaps = find_gaps(graph, scope);
+  const ScoringModel model = prepare_scoring(graph, gaps, weights);
+  std::vector<Candidate> candidates = workspace_candidates(graph, scope);
+  if (!o.candidates.empty()) {
+    std::vector<Candidate> pool = read_pool(o.candidates, ws);
+    candidates.insert(candidates.end(), pool.begin(), pool.end());
+  }
+  const TargetsReport report = rank_targets(model, candidates);
+  std::optional<Portfolio> portfolio;
+  if (o.portfolio > 0) portfolio = pick_portfolio(graph, model, report, candidates, o.portfolio);
+  const TargetsFormat format = o.format == "json"  ? TargetsFormat::json
+                               : o.format == "csv" ? TargetsFormat::csv
+                               : o.format == "md"  ? TargetsFormat::md
+                                                   : TargetsFormat::table;
+  write_output(o.out, write_targets(report, portfolio ? &*portfolio : nullptr, format, parse_lang(o.lang), o.limit));
+  return 0;
+}
+
+void add_targets_command(CLI::App& app, Registry& r) {
+  auto o = std::make_shared<TargetsOptions>();
+  CLI::App* cmd = app.add_subcommand("targets", "Rank target companies (招商目标) for a chain, with every factor");
+  add_input_options(*cmd, o->input);
+  cmd->add_option("--chain", o->chain, "Chain id")->required();
+  cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
+  cmd->add_option("--weights", o->weights, "Override score weights, e.g. gap=0.5,strength=0.2,listed=0");
+  cmd->add_option("--candidates", o->candidates, "Add a bulk candidate pool (CSV or JSON Lines)");
+  cmd->add_option("--portfolio", o->portfolio, "Also pick K candidates that together close the most gaps")
+      ->check(CLI::Range(0, 1000));
+  cmd->add_option("--limit", o->limit, "Rows shown in table/csv/md (0: all; JSON has all)")->capture_default_str();
+  cmd->add_option("--format", o->format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv", "md"}))
+      ->capture_default_str();
+  cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
+  cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_targets(*o); }); }; });
+}
+
+}  // namespace chainlens::cli

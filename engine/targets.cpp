@@ -1,0 +1,52 @@
+// engine/targets.cpp: gathers candidates and ranks their scores.
+#include "engine/targets.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "engine/chain_graph.hpp"
+
+namespace chainlens {
+
+Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions) {
+  Candidate c;
+  c.id = e.id;
+  c.name = e.name;
+  c.location = resolve_alias(regions, e.location);
+  c.segments = e.segments;
+  c.revenue = e.revenue;
+  return c;
+}
+
+std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope& scope) {
+  const Workspace& ws = graph.workspace();
+  std::unordered_set<std::string> listed;
+  for (const TargetList& t : graph.chain().target_lists) listed.insert(t.enterprises.begin(), t.enterprises.end());
+  std::vector<Candidate> out;
+  for (const Enterprise& e : ws.enterprises) {
+    if (e.status == EnterpriseStatus::closed || is_local(e, scope)) continue;
+    const bool in_chain = std::any_of(e.segments.begin(), e.segments.end(),
+                                      [&](const std::string& s) { return graph.find_segment(s).has_value(); });
+    if (in_chain || listed.contains(e.id)) out.push_back(to_candidate(e, ws.regions));
+  }
+  return out;
+}
+
+TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates) {
+  TargetsReport r;
+  r.chain = model.chain;
+  r.scope = model.scope;
+  r.weights = model.weights;
+  std::unordered_set<std::string> seen;
+  for (const Candidate& c : candidates) {
+    if (!seen.insert(c.id).second) continue;
+    CandidateScore s = score_candidate(model, c);
+    (s.matched ? r.targets : r.unmatched).push_back(std::move(s));
+  }
+  std::sort(r.targets.begin(), r.targets.end(), ranks_before);
+  std::sort(r.unmatched.begin(), r.unmatched.end(),
+            [](const CandidateScore& a, const CandidateScore& b) { return a.id < b.id; });
+  return r;
+}
+
+}  // namespace chainlens

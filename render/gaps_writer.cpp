@@ -1,0 +1,217 @@
+// render/gaps_writer.cpp: one renderer per --format for gap reports; figures with a fixed
+// 4 decimals so that output is byte-stable, Chinese labels unless lang is en.
+#include "render/gaps_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace chainlens {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string num(double v) { return fmt::format("{:.{}f}", v == 0 ? 0.0 : v, kGapDigits); }  // no "-0.0000"
+double rounded(double v) { return std::stod(num(v)); }
+Json optional_number(const std::optional<double>& v) { return v ? Json(rounded(*v)) : Json(nullptr); }
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::string scope_text(const Scope& s, Lang lang) {
+  return s.empty() ? std::string(tr(lang, "(全部地区)", "(everywhere)")) : s.str();
+}
+
+// The status cell: a single segment that also meets a weak rule lists the flag (metrics.md).
+std::string status_cell(const SegmentGap& g, Lang lang) {
+  std::string out = status_label(g.status, lang);
+  if (g.weak_flag && g.status != SegmentStatus::weak) out += tr(lang, "(弱)", " (weak)");
+  if (g.import_dependent) out += tr(lang, "(卡脖子)", " (import-dependent)");
+  return out;
+}
+
+std::string heading(const GapReport& r, Lang lang) {
+  std::string out;
+  if (r.empty_scope)
+    out += fmt::format(fmt::runtime(tr(lang, "空范围: {} 内没有本链的任何本地企业, 所有环节均为缺链。\n",
+                          "Empty scope: no enterprise of this chain is local to {}; every segment is missing.\n")),
+                       scope_text(r.scope, lang));
+  out += fmt::format(fmt::runtime(tr(lang, "产业链 {}  范围 {}  结构性本地配套率 SLSR {}\n", "chain {}  scope {}  structural LSR {}\n")),
+                     r.chain, scope_text(r.scope, lang), r.slsr ? num(*r.slsr) : tr(lang, "无数据", "no data"));
+  return out;
+}
+
+std::string notes(const GapReport& r, Lang lang) {
+  std::string out;
+  if (r.demand_fallback && !r.empty_scope)
+    out += tr(lang, "注: 范围内没有任何有本地企业的最终需求环节, 重要度按全链最终需求 y 计算。\n",
+              "Note: no segment with final demand is present in the scope, so importance uses the full y.\n");
+  out += tr(lang,
+            "注: 缺口分 = 严重度 × 重要度 (Leontief 总需求); SLSR 为基于环节存在性的区域采购系数 (IMPLAN RPC)。\n",
+            "Note: gap score = severity x importance (Leontief total requirements); SLSR is a presence-based "
+            "regional purchase coefficient (IMPLAN's RPC).\n");
+  return out;
+}
+
+Table parents_table(const GapReport& r, Lang lang) {
+  Table t;
+  t.header = {tr(lang, "上级环节", "parent"), tr(lang, "状态", "status"), tr(lang, "子环节", "children")};
+  for (const ParentState& p : r.parents) t.rows.push_back({p.segment, status_label(p.status, lang), join(p.children, ", ")});
+  return t;
+}
+
+std::string text_report(const GapReport& r, Lang lang) {
+  std::string out = heading(r, lang) + "\n" + to_text(gaps_table(r, lang));
+  if (!r.parents.empty()) out += "\n" + to_text(parents_table(r, lang));
+  return out + "\n" + notes(r, lang);
+}
+
+std::string md_report(const GapReport& r, Lang lang, const char* level) {
+  std::string h = heading(r, lang);
+  std::string out;
+  // The first line of the heading is the title; an empty-scope fact stays first.
+  std::size_t cut = 0;
+  while (cut < h.size()) {
+    const std::size_t end = h.find('\n', cut);
+    out += std::string(out.empty() ? level : "") + h.substr(cut, end - cut) + "\n\n";
+    cut = end + 1;
+  }
+  out += to_markdown(gaps_table(r, lang));
+  if (!r.parents.empty()) out += "\n" + to_markdown(parents_table(r, lang));
+  // Each note its own paragraph: Markdown joins consecutive lines.
+  const std::string n = notes(r, lang);
+  for (std::size_t at = 0, end; at < n.size(); at = end + 1) {
+    end = n.find('\n', at);
+    out += "\n" + n.substr(at, end - at) + "\n";
+  }
+  return out;
+}
+
+Json report_json(const GapReport& r, Lang lang) {
+  Json j;
+  j["chain"] = r.chain;
+  j["scope"] = r.scope.str();
+  j["slsr"] = optional_number(r.slsr);
+  j["empty_scope"] = r.empty_scope;
+  j["demand_fallback"] = r.demand_fallback;
+  j["segments"] = Json::array();
+  for (const SegmentGap& g : r.segments) {
+    Json s;
+    s["id"] = g.segment;
+    s["name"] = g.name;
+    s["status"] = status_name(g.status);
+    s["severity"] = rounded(g.severity);
+    s["importance"] = rounded(g.importance);
+    s["gap_score"] = rounded(g.gap_score);
+    s["kind"] = g.kind ? Json(kind_label(g.kind, lang)) : Json(nullptr);
+    s["reach"] = g.reach;
+    s["local_enterprises"] = g.local_enterprises;
+    s["slsr"] = optional_number(g.slsr);
+    s["weak_flag"] = g.weak_flag;
+    s["output"] = rounded(g.output);
+    s["import_dependent"] = g.import_dependent;
+    j["segments"].push_back(std::move(s));
+  }
+  j["parents"] = Json::array();
+  for (const ParentState& p : r.parents)
+    j["parents"].push_back({{"id", p.segment}, {"status", status_name(p.status)}, {"children", p.children}});
+  j["chokepoints"] = Json::array();  // filled by the chokepoint analysis when it joins the report
+  return j;
+}
+
+void check_format(std::string_view format) {
+  if (format != "table" && format != "json" && format != "csv" && format != "md")
+    throw std::invalid_argument("unknown format '" + std::string(format) + "' (expected table, json, csv or md)");
+}
+
+}  // namespace
+
+std::string status_label(SegmentStatus s, Lang lang) {
+  switch (s) {
+    case SegmentStatus::missing: return tr(lang, "缺链", "missing");
+    case SegmentStatus::planned: return tr(lang, "在建补链", "planned");
+    case SegmentStatus::single: return tr(lang, "单点", "single");
+    case SegmentStatus::weak: return tr(lang, "弱链", "weak");
+    case SegmentStatus::covered: return tr(lang, "有链", "covered");
+  }
+  return "";
+}
+
+std::string kind_label(const std::optional<GapKind>& kind, Lang lang) {
+  if (!kind) return "";
+  switch (*kind) {
+    case GapKind::fill: return tr(lang, "补链", "fill");
+    case GapKind::extend: return tr(lang, "延链", "extend");
+    case GapKind::strengthen: return tr(lang, "强链", "strengthen");
+  }
+  return "";
+}
+
+Table gaps_table(const GapReport& r, Lang lang, bool scope_column) {
+  Table t;
+  if (scope_column) t.header.push_back(tr(lang, "范围", "scope"));
+  for (const char* h : {tr(lang, "环节", "segment"), tr(lang, "名称", "name"), tr(lang, "状态", "status"),
+                        tr(lang, "严重度", "severity"), tr(lang, "重要度", "importance"), tr(lang, "缺口分", "gap score"),
+                        tr(lang, "类型", "kind"), tr(lang, "下游环节数", "reach"), tr(lang, "SLSR", "SLSR"),
+                        tr(lang, "本地企业", "local enterprises")})
+    t.header.push_back(h);
+  t.align_right.assign(t.header.size(), false);
+  const std::size_t first_number = scope_column ? 4 : 3;
+  for (std::size_t i = first_number; i < first_number + 3; ++i) t.align_right[i] = true;
+  t.align_right[first_number + 4] = t.align_right[first_number + 5] = true;
+  for (const SegmentGap& g : r.segments) {
+    std::vector<std::string> row;
+    if (scope_column) row.push_back(r.scope.str());
+    for (std::string cell : {g.segment, g.name, status_cell(g, lang), num(g.severity), num(g.importance),
+                             num(g.gap_score), kind_label(g.kind, lang), std::to_string(g.reach),
+                             g.slsr ? num(*g.slsr) : std::string("-"), join(g.local_enterprises, ";")})
+      row.push_back(std::move(cell));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+std::string write_gaps(const GapReport& r, std::string_view format, Lang lang) {
+  check_format(format);
+  if (format == "json") return report_json(r, lang).dump(2) + "\n";
+  if (format == "csv") return to_csv(gaps_table(r, lang));
+  if (format == "md") return md_report(r, lang, "## ");
+  return text_report(r, lang);
+}
+
+std::string write_gaps(const MultiScopeReport& r, std::string_view format, Lang lang) {
+  check_format(format);
+  if (format == "json") {
+    Json j;
+    j["chain"] = r.chain;
+    j["scopes"] = Json::array();
+    for (const GapReport& g : r.scopes) j["scopes"].push_back(report_json(g, lang));
+    j["import_dependent"] = r.import_dependent;
+    return j.dump(2) + "\n";
+  }
+  if (format == "csv") {
+    Table all;
+    for (const GapReport& g : r.scopes) {
+      Table t = gaps_table(g, lang, true);
+      if (all.header.empty()) all.header = t.header;
+      for (auto& row : t.rows) all.rows.push_back(std::move(row));
+    }
+    return to_csv(all);
+  }
+  std::string out;
+  for (const GapReport& g : r.scopes) {
+    if (!out.empty()) out += "\n";
+    out += format == "md" ? md_report(g, lang, "## ") : text_report(g, lang);
+  }
+  const std::string dependent = r.import_dependent.empty() ? tr(lang, "无", "none") : join(r.import_dependent, ", ");
+  out += fmt::format(fmt::runtime(tr(lang, "\n进口依赖 (卡脖子, 根范围内缺链): {}\n", "\nImport-dependent (missing at the root scope): {}\n")),
+                     dependent);
+  return out;
+}
+
+}  // namespace chainlens

@@ -1,0 +1,39 @@
+// render/gaps_writer.hpp: the gap report (one scope, or every prefix of a scope) as a
+// terminal table, JSON (workspace-format.md "Output (JSON)"), CSV or Markdown.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/gaps.hpp"
+#include "engine/multi_scope.hpp"
+#include "render/lang.hpp"
+#include "render/table.hpp"
+
+namespace chainlens {
+
+/// 缺链 / 在建补链 / 单点 / 弱链 / 有链, or missing / planned / single / weak / covered.
+std::string status_label(SegmentStatus s, Lang lang);
+/// 补链 / 延链 / 强链, or fill / extend / strengthen; "" when empty (covered).
+std::string kind_label(const std::optional<GapKind>& kind, Lang lang);
+
+/// Figures are printed with 4 decimals everywhere (JSON numbers are rounded to 4 decimals),
+/// so the same workspace always gives byte-identical output.
+constexpr int kGapDigits = 4;
+
+/// The segment rows: id, name, status, severity, importance, gap score, kind, reach, SLSR,
+/// local enterprises (';'-joined). `scope_column` adds the scope as the first column.
+Table gaps_table(const GapReport& r, Lang lang, bool scope_column = false);
+
+/// `format` is table, json, csv or md; throws std::invalid_argument otherwise.
+/// Table and md open with a heading line naming chain, scope and chain SLSR; an empty scope
+/// says so in the first line. JSON: {chain, scope, slsr, empty_scope, segments[{id, name,
+/// status, severity, importance, gap_score, kind, reach, local_enterprises, ...}], parents,
+/// chokepoints: []}; status is the spec's English word, kind a label in `lang` or null.
+std::string write_gaps(const GapReport& r, std::string_view format, Lang lang);
+
+/// Every scope, narrowest first. JSON: {chain, scopes: [gap report...], import_dependent};
+/// CSV: one table with a scope column; table/md: one section per scope.
+std::string write_gaps(const MultiScopeReport& r, std::string_view format, Lang lang);
+
+}  // namespace chainlens

@@ -1,0 +1,104 @@
+// render/table.cpp: aligned text (display width via utf8proc), CSV and Markdown tables.
+#include "render/table.hpp"
+
+#include <algorithm>
+
+#include "render/text_width.hpp"
+
+namespace chainlens {
+
+namespace {
+
+std::size_t column_count(const Table& t) {
+  std::size_t n = t.header.size();
+  for (const auto& row : t.rows) n = std::max(n, row.size());
+  return n;
+}
+
+std::string cell_at(const std::vector<std::string>& row, std::size_t i) { return i < row.size() ? row[i] : ""; }
+
+std::string rtrim(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::string to_text(const Table& t) {
+  const std::size_t n = column_count(t);
+  std::vector<int> width(n, 0);
+  auto measure = [&](const std::vector<std::string>& row) {
+    for (std::size_t i = 0; i < n; ++i) width[i] = std::max(width[i], display_width(cell_at(row, i)));
+  };
+  measure(t.header);
+  for (const auto& row : t.rows) measure(row);
+  auto line = [&](const std::vector<std::string>& row) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i) out += "  ";
+      const std::string cell = cell_at(row, i);
+      const bool right = i < t.align_right.size() && t.align_right[i];
+      if (right) out += std::string(std::size_t(width[i] - display_width(cell)), ' ') + cell;
+      else out += pad_right(cell, width[i]);
+    }
+    return rtrim(out) + "\n";
+  };
+  std::string out;
+  if (!t.header.empty()) {
+    out += line(t.header);
+    std::string rule;
+    for (std::size_t i = 0; i < n; ++i) rule += (i ? "  " : "") + std::string(std::size_t(width[i]), '-');
+    out += rule + "\n";
+  }
+  for (const auto& row : t.rows) out += line(row);
+  return out;
+}
+
+std::string csv_quote(std::string_view cell) {
+  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(cell);
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string to_csv(const Table& t) {
+  const std::size_t n = column_count(t);
+  auto line = [&](const std::vector<std::string>& row) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += (i ? "," : "") + csv_quote(cell_at(row, i));
+    return out + "\n";
+  };
+  std::string out;
+  if (!t.header.empty()) out += line(t.header);
+  for (const auto& row : t.rows) out += line(row);
+  return out;
+}
+
+std::string to_markdown(const Table& t) {
+  const std::size_t n = column_count(t);
+  auto escape = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '|') out += "\\|";
+      else if (c == '\n' || c == '\r') out += ' ';
+      else out += c;
+    }
+    return out;
+  };
+  auto line = [&](const std::vector<std::string>& row) {
+    std::string out = "|";
+    for (std::size_t i = 0; i < n; ++i) out += " " + escape(cell_at(row, i)) + " |";
+    return out + "\n";
+  };
+  std::string out = line(t.header);  // Markdown needs a header row, even an empty one
+  out += "|";
+  for (std::size_t i = 0; i < n; ++i) out += (i < t.align_right.size() && t.align_right[i]) ? " ---: |" : " --- |";
+  out += "\n";
+  for (const auto& row : t.rows) out += line(row);
+  return out;
+}
+
+}  // namespace chainlens

@@ -1,0 +1,179 @@
+// render/targets_writer.cpp: one writer per format over the same rows, so the formats
+// never disagree; numbers have fixed precision so output is byte-stable.
+#include "render/targets_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "render/gaps_writer.hpp"
+#include "render/table.hpp"
+
+namespace chainlens {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Four decimals for factors, two for the 0-100 score: enough to rank, stable to print.
+std::string num(double v, int digits) { return fmt::format("{:.{}f}", v, digits); }
+double rounded(double v, int digits) { return std::stod(num(v, digits)); }
+
+std::string flags(const CandidateScore& s, Lang lang) {
+  std::string f;
+  auto add = [&](const char* zh, const char* en) { f += (f.empty() ? "" : ", ") + std::string(tr(lang, zh, en)); };
+  if (s.on_target_list) add("拟招商名录", "on target list");
+  if (s.revenue_unknown) add("营收未知", "revenue unknown");
+  if (s.factors.link > 0) add("已与本地企业有供需", "trades with a local firm");
+  return f;
+}
+
+std::vector<std::vector<std::string>> rows_of(const TargetsReport& r, Lang lang, std::size_t limit) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t rank = 0;
+  for (const CandidateScore& s : r.targets) {
+    if (limit && rank >= limit) break;
+    ++rank;
+    rows.push_back({std::to_string(rank), s.id, s.name, num(s.score, 2), s.segment, kind_label(s.kind, lang),
+                    num(s.factors.gap, 4), num(s.factors.strength, 4), num(s.factors.link, 4),
+                    num(s.factors.related, 4), num(s.factors.listed, 4), flags(s, lang)});
+  }
+  return rows;
+}
+
+std::vector<std::string> header(Lang lang) {
+  return {tr(lang, "排名", "rank"),      tr(lang, "企业代码", "id"),        tr(lang, "企业", "name"),
+          tr(lang, "得分", "score"),     tr(lang, "最佳环节", "segment"),   tr(lang, "类型", "kind"),
+          tr(lang, "缺口", "gap"),       tr(lang, "实力", "strength"),      tr(lang, "关联", "link"),
+          tr(lang, "相关度", "related"), tr(lang, "名录", "listed"),        tr(lang, "说明", "flags")};
+}
+
+std::vector<bool> right_aligned() {
+  return {true, false, false, true, false, false, true, true, true, true, true, false};
+}
+
+std::string weights_line(const ScoreWeights& w, Lang lang) {
+  return fmt::format("{}: gap={} strength={} link={} related={} listed={} revenue_ref={}",
+                     tr(lang, "权重", "weights"), w.gap, w.strength, w.link, w.related, w.listed, w.revenue_ref);
+}
+
+std::string portfolio_text(const Portfolio& p, Lang lang) {
+  std::string out = fmt::format("\n{} (k={}):\n", tr(lang, "招商组合", "Portfolio"), p.k);
+  for (std::size_t i = 0; i < p.picked.size(); ++i) {
+    std::string closes;
+    for (const std::string& s : p.picked[i].closes) closes += (closes.empty() ? "" : ", ") + s;
+    out += fmt::format("  {}. {}  {} {}  {}: {}\n", i + 1, p.picked[i].id, tr(lang, "补缺得分", "gain"),
+                       num(p.picked[i].gain, 4), tr(lang, "补齐环节", "closes"), closes);
+  }
+  if (static_cast<int>(p.picked.size()) < p.k)
+    out += fmt::format("  {}\n", tr(lang, "其余候选企业不能再补齐任何环节。", "No other candidate closes a further gap."));
+  auto opt = [](const std::optional<double>& v) { return v ? num(*v, 4) : std::string("null"); };
+  out += fmt::format("  {}: {} -> {}\n", tr(lang, "结构性本地配套率 (SLSR)", "structural LSR (SLSR)"),
+                     opt(p.slsr_before), opt(p.slsr_after));
+  return out;
+}
+
+Json factors_json(const ScoreFactors& f) {
+  return Json{{"gap", rounded(f.gap, 4)},
+              {"strength", rounded(f.strength, 4)},
+              {"link", rounded(f.link, 4)},
+              {"related", rounded(f.related, 4)},
+              {"listed", rounded(f.listed, 4)}};
+}
+
+Json optional_json(const std::optional<double>& v) { return v ? Json(rounded(*v, 4)) : Json(nullptr); }
+
+Json score_json(const CandidateScore& s, Lang lang) {
+  Json j{{"id", s.id}, {"name", s.name}, {"score", rounded(s.score, 2)}, {"segment", s.segment}};
+  j["kind"] = s.kind ? Json(kind_label(s.kind, lang)) : Json(nullptr);
+  j["factors"] = factors_json(s.factors);
+  j["segments"] = s.chain_segments;
+  j["on_target_list"] = s.on_target_list;
+  j["revenue_unknown"] = s.revenue_unknown;
+  return j;
+}
+
+}  // namespace
+
+std::string write_targets(const TargetsReport& r, const Portfolio* p, TargetsFormat format, Lang lang,
+                          std::size_t limit) {
+  const auto head = header(lang);
+  const auto rows = rows_of(r, lang, format == TargetsFormat::json ? 0 : limit);
+  switch (format) {
+    case TargetsFormat::json: {
+      Json j{{"chain", r.chain}, {"scope", r.scope.str()}};
+      j["weights"] = Json{{"gap", r.weights.gap},       {"strength", r.weights.strength},
+                          {"link", r.weights.link},     {"related", r.weights.related},
+                          {"listed", r.weights.listed}, {"revenue_ref", r.weights.revenue_ref}};
+      j["targets"] = Json::array();
+      for (const CandidateScore& s : r.targets) j["targets"].push_back(score_json(s, lang));
+      j["unmatched"] = Json::array();
+      for (const CandidateScore& s : r.unmatched) j["unmatched"].push_back(s.id);
+      if (p) {
+        Json picked = Json::array();
+        for (const PortfolioPick& x : p->picked) picked.push_back(x.id);
+        j["portfolio"] = Json{{"k", p->k},
+                              {"picked", picked},
+                              {"closed", p->closed},
+                              {"slsr_before", optional_json(p->slsr_before)},
+                              {"slsr_after", optional_json(p->slsr_after)}};
+      }
+      return j.dump(2) + "\n";
+    }
+    case TargetsFormat::csv:
+      return to_csv(Table{head, rows, {}});
+    case TargetsFormat::md: {
+      std::string out = fmt::format("# {} {} · {}\n\n{}\n\n", r.chain, tr(lang, "招商目标", "targets"), r.scope.str(),
+                                    weights_line(r.weights, lang));
+      out += to_markdown(Table{head, rows, {}});
+      if (!r.unmatched.empty()) {
+        out += fmt::format("\n{}:", tr(lang, "未匹配本链环节的企业 (得分 0)", "Unmatched (no segment in the chain, score 0)"));
+        for (const CandidateScore& s : r.unmatched) out += " " + s.id;
+        out += "\n";
+      }
+      if (p) out += "\n```\n" + portfolio_text(*p, lang) + "```\n";
+      return out;
+    }
+    case TargetsFormat::table: {
+      std::string out = fmt::format("{} {} · {} · {}\n", r.chain, tr(lang, "招商目标", "targets"), r.scope.str(),
+                                    weights_line(r.weights, lang));
+      if (r.targets.empty()) out += tr(lang, "没有候选企业。\n", "No candidates.\n");
+      else out += to_text(Table{head, rows, right_aligned()});
+      if (limit && r.targets.size() > limit)
+        out += fmt::format("… {} {}\n", r.targets.size() - limit, tr(lang, "家未显示", "more not shown"));
+      if (!r.unmatched.empty()) {
+        out += fmt::format("{} ({}):", tr(lang, "未匹配本链环节的企业, 得分 0", "unmatched, score 0"), r.unmatched.size());
+        for (const CandidateScore& s : r.unmatched) out += " " + s.id;
+        out += "\n";
+      }
+      if (p) out += portfolio_text(*p, lang);
+      return out;
+    }
+  }
+  return {};
+}
+
+std::string score_csv_header() {
+  return "line,id,name,score,segment,kind,gap,strength,link,related,listed,status\n";
+}
+
+static const char* row_status(const CandidateScore& s) {
+  return s.local ? "local" : s.matched ? "scored" : "unmatched";
+}
+
+std::string score_csv_row(const CandidateScore& s, std::size_t line) {
+  return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", line, csv_quote(s.id), csv_quote(s.name), num(s.score, 2),
+                     csv_quote(s.segment), kind_label(s.kind, Lang::en), num(s.factors.gap, 4),
+                     num(s.factors.strength, 4), num(s.factors.link, 4), num(s.factors.related, 4),
+                     num(s.factors.listed, 4), row_status(s));
+}
+
+std::string score_jsonl_row(const CandidateScore& s, std::size_t line) {
+  Json j{{"line", line}, {"id", s.id}, {"name", s.name}, {"score", rounded(s.score, 2)}, {"segment", s.segment}};
+  j["kind"] = s.kind ? Json(kind_label(s.kind, Lang::en)) : Json(nullptr);
+  j["factors"] = factors_json(s.factors);
+  j["status"] = row_status(s);
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace chainlens

@@ -1,0 +1,59 @@
+// `chainlens gaps` on examples/minimal: golden JSON checked by hand, every format, errors.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/support/run_cli.hpp"
+
+using chainlens::test::read_source_file;
+using chainlens::test::run_chainlens;
+
+TEST_CASE("gaps: minimal example JSON matches the hand-checked golden file", "[cli][gaps]") {
+  // bike in 中国/山东/青岛: x = (assembly 1, battery 0.5 * 0.6 = 0.3, motor 0.5 * 0.4 = 0.2,
+  // cell 0.5 * 0.3 = 0.15); assembly and battery single, motor and cell missing;
+  // SLSR = (1 * 0.6 + 0.3 * 0) / 1.3 = 0.4615.
+  const auto r = run_chainlens("gaps examples/minimal --chain bike --format json");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == read_source_file("tests/data/golden/minimal-gaps.json"));
+}
+
+TEST_CASE("gaps: table, md, csv and all-scopes runs succeed", "[cli][gaps]") {
+  for (const char* args : {"--format table", "--format md", "--format csv", "--format table --lang en",
+                           "--all-scopes", "--all-scopes --format json", "--scope 上海 --format csv"}) {
+    INFO(args);
+    const auto r = run_chainlens(std::string("gaps examples/minimal --chain bike ") + args);
+    CHECK(r.exit_code == 0);
+    CHECK_FALSE(r.out.empty());
+  }
+  const auto table = run_chainlens("gaps examples/minimal --chain bike");
+  CHECK(table.out.rfind("产业链 bike  范围 中国/山东/青岛  结构性本地配套率 SLSR 0.4615\n", 0) == 0);
+  const auto md = run_chainlens("gaps examples/minimal --chain bike --format md --lang en");
+  CHECK(md.out.find("| bike.motor | 电机 | missing | 1.0000 | 0.2000 | 0.2000 | fill | 1 | - |  |") != std::string::npos);
+}
+
+TEST_CASE("gaps: an empty scope says so in the first line", "[cli][gaps]") {
+  const auto r = run_chainlens("gaps examples/minimal --chain bike --scope 日本 --lang en");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.substr(0, r.out.find('\n')) ==
+        "Empty scope: no enterprise of this chain is local to 日本; every segment is missing.");
+}
+
+TEST_CASE("gaps: -o writes the file; an unknown chain is an input error", "[cli][gaps]") {
+  const auto path = std::filesystem::temp_directory_path() / "chainlens-gaps-test.csv";
+  std::filesystem::remove(path);
+  const auto r = run_chainlens("gaps examples/minimal --chain bike --format csv -o " + path.string());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.empty());
+  std::ifstream in(path);
+  std::stringstream content;
+  content << in.rdbuf();
+  CHECK(content.str() == run_chainlens("gaps examples/minimal --chain bike --format csv").out);
+  std::filesystem::remove(path);
+  const auto bad = run_chainlens("gaps examples/minimal --chain bik");
+  CHECK(bad.exit_code == 3);
+  CHECK(bad.err.find("no chain 'bik' in the workspace") != std::string::npos);
+  CHECK(run_chainlens("gaps examples/minimal --chain bike --format xml").exit_code == 2);
+}

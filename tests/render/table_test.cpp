@@ -1,0 +1,42 @@
+// Table renderings: display-width alignment with Chinese, RFC 4180 CSV, Markdown escaping.
+#include <catch2/catch.hpp>
+
+#include "render/table.hpp"
+
+using namespace chainlens;
+
+TEST_CASE("to_text: columns align by display width, Chinese counting 2", "[render][table]") {
+  Table t;
+  t.header = {"id", "名称", "n"};
+  t.rows = {{"a", "电池", "1"}, {"long-id", "x", "10"}};
+  t.align_right = {false, false, true};
+  // widths: id 7, 名称 4, n 2
+  CHECK(to_text(t) ==
+        "id       名称   n\n"
+        "-------  ----  --\n"
+        "a        电池   1\n"
+        "long-id  x     10\n");
+}
+
+TEST_CASE("to_text: short rows are padded and trailing spaces dropped", "[render][table]") {
+  Table t;
+  t.header = {"a", "b"};
+  t.rows = {{"x"}};
+  CHECK(to_text(t) == "a  b\n-  -\nx\n");
+}
+
+TEST_CASE("to_csv: RFC 4180 quoting of comma, quote and newline", "[render][table]") {
+  Table t;
+  t.header = {"id", "note"};
+  t.rows = {{"a,b", "say \"hi\""}, {"c", "two\nlines"}, {"电芯", ""}};
+  CHECK(to_csv(t) == "id,note\n\"a,b\",\"say \"\"hi\"\"\"\nc,\"two\nlines\"\n电芯,\n");
+  CHECK(csv_quote("plain") == "plain");
+}
+
+TEST_CASE("to_markdown: pipes escaped, numbers right-aligned", "[render][table]") {
+  Table t;
+  t.header = {"id", "v"};
+  t.rows = {{"a|b", "1"}, {"line\nbreak", "2"}};
+  t.align_right = {false, true};
+  CHECK(to_markdown(t) == "| id | v |\n| --- | ---: |\n| a\\|b | 1 |\n| line break | 2 |\n");
+}
