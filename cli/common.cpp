@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "engine/candidate_score.hpp"
 #include "models/atomic_file.hpp"
 #include "models/snapshot.hpp"
 
@@ -83,6 +84,15 @@ const Chain& require_chain(const Workspace& ws, const std::string& id) {
 Scope resolve_scope(const Workspace& ws, const Chain& chain, const std::string& text) {
   if (text.empty()) return ws.chain_scope(chain);
   return resolve_alias(ws.regions, RegionPath::parse(text));
+}
+
+ScoreWeights weights_option(const ScoreWeights& base, const std::string& text) {
+  if (text.empty()) return base;
+  try {
+    return parse_weights(text, base);
+  } catch (const std::invalid_argument& e) {
+    throw InputError({{{"--weights", 0, 0}, e.what(), "e.g. --weights gap=0.5,strength=0.2"}});
+  }
 }
 
 }  // namespace chainlens::cli

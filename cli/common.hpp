@@ -44,6 +44,10 @@ void write_output(const std::string& out_path, const std::string& text);
 /// Looks a chain up by id; throws InputError naming the known ids when absent.
 const Chain& require_chain(const Workspace& ws, const std::string& id);
 
+/// The workspace's score weights with `--weights gap=0.5,...` applied; a bad item is an
+/// InputError naming --weights.
+ScoreWeights weights_option(const ScoreWeights& base, const std::string& text);
+
 /// The scope written on the command line (an alias such as 黄岛区 is resolved), or the
 /// chain's default scope when `text` is empty.
 Scope resolve_scope(const Workspace& ws, const Chain& chain, const std::string& text);

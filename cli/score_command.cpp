@@ -99,14 +99,7 @@ static int run_score(const ScoreOptions& o) {
   const Chain& chain = require_chain(ws, o.chain);
   const ChainGraph graph(ws, chain);
   const Scope scope = resolve_scope(ws, chain, o.scope);
-  ScoreWeights weights = ws.scoring;
-  if (!o.weights.empty()) {
-    try {
-      weights = parse_weights(o.weights, weights);
-    } catch (const std::invalid_argument& e) {
-      throw InputError({{{"--weights", 0, 0}, e.what(), "e.g. --weights gap=0.5,strength=0.2"}});
-    }
-  }
+  const ScoreWeights weights = weights_option(ws.scoring, o.weights);
   const ScoringModel model = prepare_scoring(graph, find_gaps(graph, scope), weights);
 
   const bool from_stdin = o.candidates == "-";

@@ -4,4 +4,5 @@ target_sources(chainlens_tests PRIVATE
   cli/compile_cli_test.cpp
   cli/gaps_cli_test.cpp
   cli/score_cli_test.cpp
+  cli/targets_cli_test.cpp
 )
