@@ -146,9 +146,10 @@ static int run_score(const ScoreOptions& o) {
     rejects->write("line,reason\n");
   }
   BatchSinks sinks;
-  sinks.result = [&](const CandidateScore& s, std::size_t line) {
-    out.write(csv ? score_csv_row(s, line) : score_jsonl_row(s, line));
+  sinks.render = [csv](const CandidateScore& s, std::size_t line) {
+    return csv ? score_csv_row(s, line) : score_jsonl_row(s, line);
   };
+  sinks.write = [&](const std::string& rows) { out.write(rows); };
   sinks.reject = [&](std::size_t line, const std::string& reason) {
     if (rejects) {
       std::string r = reason;

@@ -25,6 +25,7 @@ struct Scored {
 struct Chunk {
   std::vector<BulkRow> rows;
   std::vector<Scored> out;
+  std::string rendered;  // with BatchSinks::render: the chunk's scored rows, formatted
 };
 
 }  // namespace
@@ -80,6 +81,7 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
                     Enterprise e;
                     if (!parse_bulk_row(row, format, e, s.reject)) continue;
                     s.score = score_candidate(model, to_candidate(e, regions));
+                    if (sinks.render) chunk->rendered += sinks.render(*s.score, s.line);
                   }
                   chunk->rows.clear();
                   chunk->rows.shrink_to_fit();
@@ -97,8 +99,9 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
                     if (s.score->local) ++stats.local;
                     else if (!s.score->matched) ++stats.unmatched;
                     else ++stats.scored;
-                    if (sinks.result) sinks.result(*s.score, s.line);
+                    if (sinks.result && !sinks.render) sinks.result(*s.score, s.line);
                   }
+                  if (sinks.render && sinks.write) sinks.write(chunk->rendered);
                   if (sinks.progress) sinks.progress(stats);
                 }));
   };

@@ -21,8 +21,13 @@ struct BatchStats {
   std::size_t rows = 0, scored = 0, unmatched = 0, local = 0, rejected = 0;
 };
 
-/// Called in input order, from one thread at a time.
+/// `render` runs in the parallel stage (it must be pure); everything else is called in
+/// input order, from one thread at a time.
 struct BatchSinks {
+  /// Formats one scored row; with it set, `write` receives a chunk's rows at once
+  /// and `result` is not called, so formatting runs in parallel too.
+  std::function<std::string(const CandidateScore&, std::size_t line)> render;
+  std::function<void(const std::string& rendered_rows)> write;
   std::function<void(const CandidateScore&, std::size_t line)> result;
   std::function<void(std::size_t line, const std::string& reason)> reject;
   std::function<void(const BatchStats&)> progress;  // after each chunk; may be empty
