@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/chain_graph.hpp"
+#include "engine/chokepoints.hpp"
 #include "engine/gaps.hpp"
 #include "engine/multi_scope.hpp"
 #include "render/gaps_writer.hpp"
@@ -23,8 +24,17 @@ static int run_gaps(const GapsOptions& o) {
   const ChainGraph graph(ws, chain);
   const Scope scope = resolve_scope(ws, chain, o.scope);
   const Lang lang = parse_lang(o.lang);
-  const std::string text = o.all_scopes ? write_gaps(find_gaps_all_scopes(graph, scope), o.format, lang)
-                                        : write_gaps(find_gaps(graph, scope), o.format, lang);
+  const std::vector<std::string> chokepoints = find_chokepoints(graph).segments;
+  std::string text;
+  if (o.all_scopes) {
+    MultiScopeReport all = find_gaps_all_scopes(graph, scope);
+    for (GapReport& g : all.scopes) g.chokepoints = chokepoints;
+    text = write_gaps(all, o.format, lang);
+  } else {
+    GapReport report = find_gaps(graph, scope);
+    report.chokepoints = chokepoints;
+    text = write_gaps(report, o.format, lang);
+  }
   write_output(o.out, text);
   return 0;
 }

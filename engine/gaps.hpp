@@ -35,6 +35,7 @@ struct GapReport {
   std::vector<ParentState> parents;     // rolled-up status, the chain's parents in file order
   bool empty_scope = false;             // no local enterprise at all: every segment missing
   bool demand_fallback = false;         // y^R was all zero, so y^R = y
+  std::vector<std::string> chokepoints; // segment chokepoints (find_chokepoints), when the caller adds them
 };
 
 /// Pure: no I/O, no globals; the same graph and scope give the same report.

@@ -48,6 +48,10 @@ std::string heading(const GapReport& r, Lang lang) {
 
 std::string notes(const GapReport& r, Lang lang) {
   std::string out;
+  if (!r.chokepoints.empty())
+    out += fmt::format(fmt::runtime(tr(lang, "必经环节 (卡点, 所有上游到终端的路径都经过): {}\n",
+                                       "Chokepoint segments (on every source-to-terminal path): {}\n")),
+                       join(r.chokepoints, ", "));
   if (r.demand_fallback && !r.empty_scope)
     out += tr(lang, "注: 范围内没有任何有本地企业的最终需求环节, 重要度按全链最终需求 y 计算。\n",
               "Note: no segment with final demand is present in the scope, so importance uses the full y.\n");
@@ -120,7 +124,7 @@ Json report_json(const GapReport& r, Lang lang) {
   j["parents"] = Json::array();
   for (const ParentState& p : r.parents)
     j["parents"].push_back({{"id", p.segment}, {"status", status_name(p.status)}, {"children", p.children}});
-  j["chokepoints"] = Json::array();  // filled by the chokepoint analysis when it joins the report
+  j["chokepoints"] = r.chokepoints;
   return j;
 }
 

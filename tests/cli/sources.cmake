@@ -5,4 +5,5 @@ target_sources(chainlens_tests PRIVATE
   cli/gaps_cli_test.cpp
   cli/score_cli_test.cpp
   cli/targets_cli_test.cpp
+  cli/chokepoints_cli_test.cpp
 )

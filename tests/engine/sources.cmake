@@ -1,6 +1,7 @@
 # engine layer tests
 target_sources(chainlens_tests PRIVATE
   engine/chain_graph_test.cpp
+  engine/chokepoints_test.cpp
   engine/segment_status_test.cpp
   engine/importance_test.cpp
   engine/gaps_test.cpp

@@ -1,0 +1,92 @@
+// engine/chokepoints.cpp: Boost.Graph's lengauer_tarjan_dominator_tree on the segment graph
+// plus a virtual root, and articulation_points on the undirected supply network.
+#include "engine/chokepoints.hpp"
+
+#include <boost/graph/biconnected_components.hpp>
+#include <boost/graph/dominator_tree.hpp>
+#include <map>
+#include <set>
+
+#include "engine/chain_graph.hpp"
+
+namespace chainlens {
+
+namespace {
+
+using Flow = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+
+std::vector<std::string> segment_dominators(const ChainGraph& graph) {
+  const SegmentGraph& g = graph.segments();
+  const std::size_t n = boost::num_vertices(g);
+  // Only what the sources reach: an edge out of an unreachable cycle must not count as a
+  // second way in (Boost's Lengauer–Tarjan assumes every predecessor is reachable).
+  std::vector<bool> reached(n, false);
+  std::vector<std::size_t> stack;
+  for (std::size_t v = 0; v < n; ++v)
+    if (boost::in_degree(v, g) == 0) reached[v] = true, stack.push_back(v);
+  while (!stack.empty()) {
+    const std::size_t v = stack.back();
+    stack.pop_back();
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, g)))
+      if (!reached[boost::target(e, g)]) reached[boost::target(e, g)] = true, stack.push_back(boost::target(e, g));
+  }
+  Flow flow(n + 1);
+  const std::size_t root = n;
+  for (auto e : boost::make_iterator_range(boost::edges(g)))
+    if (reached[boost::source(e, g)]) boost::add_edge(boost::source(e, g), boost::target(e, g), flow);
+  for (std::size_t v = 0; v < n; ++v)
+    if (boost::in_degree(v, g) == 0) boost::add_edge(root, v, flow);
+
+  std::vector<Flow::vertex_descriptor> idom(n + 1, boost::graph_traits<Flow>::null_vertex());
+  boost::lengauer_tarjan_dominator_tree(
+      flow, root, boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, flow)));
+
+  std::set<std::string> out;
+  for (std::size_t t = 0; t < n; ++t) {
+    if (!graph.is_terminal(t) || !reached[t]) continue;
+    // A terminal no source reaches (inside a closed cycle) has no source-to-terminal path.
+    for (auto d = idom[t]; d != boost::graph_traits<Flow>::null_vertex() && d != root; d = idom[d])
+      out.insert(g[d].id);
+  }
+  return {out.begin(), out.end()};
+}
+
+std::vector<std::string> supply_articulation_points(const ChainGraph& graph) {
+  const SupplyGraph& s = graph.supply();
+  Undirected u(boost::num_vertices(s));
+  std::set<std::pair<std::size_t, std::size_t>> seen;  // parallel and reverse relations: one edge
+  for (auto e : boost::make_iterator_range(boost::edges(s))) {
+    std::size_t a = boost::source(e, s), b = boost::target(e, s);
+    if (a == b) continue;
+    if (a > b) std::swap(a, b);
+    if (seen.insert({a, b}).second) boost::add_edge(a, b, u);
+  }
+  std::vector<Undirected::vertex_descriptor> cut;
+  boost::articulation_points(u, std::back_inserter(cut));
+  std::set<std::string> out;
+  for (auto v : cut) out.insert(s[v].enterprise->id);
+  return {out.begin(), out.end()};
+}
+
+std::vector<SingleSource> single_sources(const ChainGraph& graph) {
+  const SupplyGraph& s = graph.supply();
+  // (customer, segment) -> distinct suppliers
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> suppliers;
+  for (auto e : boost::make_iterator_range(boost::edges(s))) {
+    const Supply& rel = *s[e].supply;
+    suppliers[{rel.to, rel.segment}].insert(rel.from);
+  }
+  std::vector<SingleSource> out;
+  for (const auto& [key, from] : suppliers)
+    if (from.size() == 1) out.push_back({key.first, key.second, *from.begin()});
+  return out;
+}
+
+}  // namespace
+
+ChokepointReport find_chokepoints(const ChainGraph& graph) {
+  return {segment_dominators(graph), supply_articulation_points(graph), single_sources(graph)};
+}
+
+}  // namespace chainlens

@@ -1,0 +1,30 @@
+// engine/chokepoints.hpp: where the chain hangs on one link or one firm (metrics.md
+// "Chokepoints"): segment dominators, supply-network articulation points, single sources.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace chainlens {
+
+class ChainGraph;
+
+/// e buys its input segment k from exactly one enterprise.
+struct SingleSource {
+  std::string enterprise, segment, supplier;
+};
+
+struct ChokepointReport {
+  /// Strict dominators of every terminal segment from a virtual root feeding every source
+  /// segment (Lengauer–Tarjan), united; every source-to-terminal path passes them. Sorted.
+  std::vector<std::string> segments;
+  /// Articulation points of the undirected enterprise supply network. Sorted.
+  std::vector<std::string> enterprises;
+  /// Sorted by enterprise, then segment.
+  std::vector<SingleSource> single_sources;
+};
+
+/// Pure; scope-free: chokepoints are properties of the chain's structure and its
+/// recorded supply relations (closed enterprises are not in the graph).
+ChokepointReport find_chokepoints(const ChainGraph& graph);
+
+}  // namespace chainlens
