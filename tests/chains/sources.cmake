@@ -1,0 +1,4 @@
+# tests of the bundled chain data
+target_sources(chainlens_tests PRIVATE
+  chains/bundled_chains_test.cpp
+)
