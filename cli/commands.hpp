@@ -20,6 +20,7 @@ void add_targets_command(CLI::App& app, Registry& r);
 void add_score_command(CLI::App& app, Registry& r);
 void add_gaps_command(CLI::App& app, Registry& r);
 void add_chokepoints_command(CLI::App& app, Registry& r);
+void add_supply_command(CLI::App& app, Registry& r);
 
 /// Adds every subcommand, in the order --help lists them.
 inline void add_all_commands(CLI::App& app, Registry& r) {
@@ -30,6 +31,7 @@ inline void add_all_commands(CLI::App& app, Registry& r) {
   add_compile_command(app, r);
   add_gaps_command(app, r);
   add_chokepoints_command(app, r);
+  add_supply_command(app, r);
 }
 
 }  // namespace chainlens::cli

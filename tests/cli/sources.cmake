@@ -6,4 +6,5 @@ target_sources(chainlens_tests PRIVATE
   cli/score_cli_test.cpp
   cli/targets_cli_test.cpp
   cli/chokepoints_cli_test.cpp
+  cli/supply_cli_test.cpp
 )

@@ -1,0 +1,89 @@
+// engine/local_supply.cpp: walks the supply network's in-edges of each customer; the
+// potential ratio and the matchmaking list read the local operating members per segment.
+#include "engine/local_supply.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/chain_graph.hpp"
+
+namespace chainlens {
+
+LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, const LocalSupplyOptions& options) {
+  LocalSupplyReport r;
+  r.chain = graph.chain().id;
+  r.scope = scope;
+
+  // Local operating members of each segment: who could take over a non-local supply.
+  std::map<std::string, std::vector<std::string>> local_operating;
+  std::map<std::string, const Enterprise*> reported;
+  for (SegmentVertexId v = 0; v < graph.segment_count(); ++v)
+    for (const SegmentMember& m : graph.local_members(v, scope)) {
+      reported.emplace(m.enterprise->id, m.enterprise);
+      if (m.enterprise->status == EnterpriseStatus::operating)
+        local_operating[graph[v].id].push_back(m.enterprise->id);
+    }
+  const SupplyGraph& s = graph.supply();
+  for (SupplyVertexId v = 0; v < boost::num_vertices(s); ++v)
+    if (boost::in_degree(v, s) > 0) reported.emplace(s[v].enterprise->id, s[v].enterprise);
+
+  for (const auto& [id, e] : reported) {
+    EnterpriseSupply row;
+    row.enterprise = id;
+    row.name = e->name;
+    row.local = is_local(*e, scope);
+    for (const Declared& d : e->declared)
+      if (d.metric == "local_supply_ratio") row.declared.push_back(d);
+    double value = 0, local_value = 0, potential_value = 0;
+    int potential_count = 0;
+    bool every_value = true;
+    if (auto v = graph.find_enterprise(id)) {
+      for (auto edge : boost::make_iterator_range(boost::in_edges(*v, s))) {
+        const Supply& rel = *s[edge].supply;
+        if (options.verified_only && rel.confidence == Confidence::inferred) continue;
+        const Enterprise& f = *s[boost::source(edge, s)].enterprise;
+        const bool local = is_local(f, scope);
+        std::vector<std::string> alternatives;
+        if (!local)
+          for (const std::string& a : local_operating[rel.segment])
+            if (a != id) alternatives.push_back(a);
+        const bool potential = local || !alternatives.empty();
+        ++row.relations;
+        row.local_relations += local ? 1 : 0;
+        potential_count += potential ? 1 : 0;
+        row.has_inferred |= rel.confidence == Confidence::inferred;
+        if (rel.value) {
+          value += *rel.value;
+          local_value += local ? *rel.value : 0;
+          potential_value += potential ? *rel.value : 0;
+        } else {
+          every_value = false;
+        }
+        if (!alternatives.empty())
+          r.matchmaking.push_back({id, f.id, rel.segment, rel.value, std::move(alternatives),
+                                   rel.confidence == Confidence::inferred});
+      }
+    }
+    if (row.relations > 0) {
+      row.by_count = static_cast<double>(row.local_relations) / row.relations;
+      row.potential_by_count = static_cast<double>(potential_count) / row.relations;
+      // A total of 0 has no ratio: every relation valued at 0 is no data either.
+      if (every_value && value > 0) {
+        row.by_value = local_value / value;
+        row.potential_by_value = potential_value / value;
+      }
+    }
+    r.enterprises.push_back(std::move(row));
+  }
+  std::sort(r.matchmaking.begin(), r.matchmaking.end(), [](const Matchmaking& a, const Matchmaking& b) {
+    return std::tie(a.customer, a.segment, a.supplier) < std::tie(b.customer, b.segment, b.supplier);
+  });
+  const StructuralSupply ss = structural_supply(graph, scope);
+  r.chain_slsr = ss.chain;
+  for (const SegmentSlsr& x : ss.segments)
+    if (x.demand) r.leakage.push_back(x);
+  return r;
+}
+
+}  // namespace chainlens

@@ -1,0 +1,52 @@
+// engine/local_supply.hpp: enterprise local supply ratio (本地配套率) by value and by count,
+// the potential ratio and the matchmaking list (供需对接), with declared ratios beside them
+// and leakage where demand is declared (metrics.md "Local supply ratio").
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/structural_supply.hpp"
+#include "models/declared.hpp"
+#include "models/region.hpp"
+
+namespace chainlens {
+
+class ChainGraph;
+
+struct EnterpriseSupply {
+  std::string enterprise, name;
+  bool local = false;
+  int relations = 0, local_relations = 0;
+  /// Empty ("no data") when the enterprise has no supply relation; by value also empty
+  /// unless every relation has a value. Never 0 or 1 for missing data.
+  std::optional<double> by_value, by_count;
+  std::optional<double> potential_by_value, potential_by_count;
+  bool has_inferred = false;                 // an inferred relation counts in these figures
+  std::vector<Declared> declared;            // local_supply_ratio figures a document states
+};
+
+/// A non-local supply whose segment has a local operating enterprise other than the customer.
+struct Matchmaking {
+  std::string customer, supplier, segment;
+  std::optional<double> value;               // 亿元 a year
+  std::vector<std::string> local_alternatives;  // sorted ids
+  bool inferred = false;
+};
+
+struct LocalSupplyReport {
+  std::string chain;
+  Scope scope;
+  std::vector<EnterpriseSupply> enterprises;  // local members and every customer, by id
+  std::vector<Matchmaking> matchmaking;       // by customer, segment, supplier
+  std::vector<SegmentSlsr> leakage;           // segments with declared demand, vertex order
+  std::optional<double> chain_slsr;
+};
+
+struct LocalSupplyOptions {
+  bool verified_only = false;  // leave relations with confidence: inferred out
+};
+
+LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, const LocalSupplyOptions& options = {});
+
+}  // namespace chainlens

@@ -1,0 +1,123 @@
+// render/local_supply_writer.cpp: three tables (enterprises, matchmaking, leakage) feed the
+// text, CSV and Markdown forms; JSON carries the same rows.
+#include "render/local_supply_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "render/table.hpp"
+
+namespace chainlens {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string fixed(const std::optional<double>& v) { return v ? fmt::format("{:.4f}", *v) : "-"; }
+Json number(const std::optional<double>& v) {
+  return v ? Json(std::stod(fmt::format("{:.4f}", *v))) : Json(nullptr);
+}
+
+const char* bound_word(Bound b, Lang lang) {
+  switch (b) {
+    case Bound::below: return tr(lang, "不足", "below");
+    case Bound::above: return tr(lang, "超过", "above");
+    case Bound::about: return tr(lang, "约", "about");
+    case Bound::exact: return "";
+  }
+  return "";
+}
+
+std::string declared_text(const EnterpriseSupply& e, Lang lang) {
+  std::string out;
+  for (const Declared& d : e.declared)
+    out += (out.empty() ? "" : "; ") + fmt::format("{}{:.0f}%", bound_word(d.bound, lang), d.value * 100) +
+           (d.source.quote.empty() ? "" : fmt::format(" ({}: \"{}\")", d.source.id, d.source.quote));
+  return out;
+}
+
+Table enterprise_table(const LocalSupplyReport& r, Lang lang) {
+  Table t;
+  t.header = {tr(lang, "企业", "enterprise"),        tr(lang, "名称", "name"),
+              tr(lang, "本地", "local"),             tr(lang, "供应关系", "relations"),
+              tr(lang, "配套率(金额)", "LSR value"), tr(lang, "配套率(数量)", "LSR count"),
+              tr(lang, "潜在(金额)", "potential value"), tr(lang, "潜在(数量)", "potential count"),
+              tr(lang, "文件所述配套率", "declared")};
+  t.align_right = {false, false, false, true, true, true, true, true, false};
+  for (const EnterpriseSupply& e : r.enterprises)
+    t.rows.push_back({e.enterprise + (e.has_inferred ? "*" : ""), e.name, e.local ? tr(lang, "是", "yes") : tr(lang, "否", "no"),
+                      std::to_string(e.relations), fixed(e.by_value), fixed(e.by_count), fixed(e.potential_by_value),
+                      fixed(e.potential_by_count), declared_text(e, lang)});
+  return t;
+}
+
+Table matchmaking_table(const LocalSupplyReport& r, Lang lang) {
+  Table t;
+  t.header = {tr(lang, "采购方", "customer"), tr(lang, "环节", "segment"), tr(lang, "现外地供应商", "supplier"),
+              tr(lang, "金额(亿元)", "value"), tr(lang, "本地可替代企业", "local alternatives")};
+  for (const Matchmaking& m : r.matchmaking) {
+    std::string alt;
+    for (const std::string& a : m.local_alternatives) alt += (alt.empty() ? "" : ", ") + a;
+    t.rows.push_back({m.customer, m.segment, m.supplier + (m.inferred ? "*" : ""), fixed(m.value), alt});
+  }
+  return t;
+}
+
+Table leakage_table(const LocalSupplyReport& r, Lang lang) {
+  Table t;
+  t.header = {tr(lang, "环节", "segment"), tr(lang, "本地需求", "demand"), "SLSR", tr(lang, "漏出", "leakage")};
+  for (const SegmentSlsr& s : r.leakage) t.rows.push_back({s.segment, fixed(s.demand), fixed(s.slsr), fixed(s.leakage)});
+  return t;
+}
+
+}  // namespace
+
+std::string write_local_supply(const LocalSupplyReport& r, std::string_view format, Lang lang) {
+  if (format == "json") {
+    Json j{{"chain", r.chain}, {"scope", r.scope.str()}, {"slsr", number(r.chain_slsr)}};
+    j["enterprises"] = Json::array();
+    for (const EnterpriseSupply& e : r.enterprises) {
+      Json d = Json::array();
+      for (const Declared& x : e.declared)
+        d.push_back({{"value", x.value}, {"bound", bound_word(x.bound, Lang::en)}, {"source", x.source.id},
+                     {"quote", x.source.quote}});
+      j["enterprises"].push_back({{"id", e.enterprise}, {"name", e.name}, {"local", e.local},
+                                  {"relations", e.relations}, {"lsr_value", number(e.by_value)},
+                                  {"lsr_count", number(e.by_count)}, {"potential_value", number(e.potential_by_value)},
+                                  {"potential_count", number(e.potential_by_count)}, {"inferred", e.has_inferred},
+                                  {"declared", d}});
+    }
+    j["matchmaking"] = Json::array();
+    for (const Matchmaking& m : r.matchmaking)
+      j["matchmaking"].push_back({{"customer", m.customer}, {"segment", m.segment}, {"supplier", m.supplier},
+                                  {"value", number(m.value)}, {"local_alternatives", m.local_alternatives},
+                                  {"inferred", m.inferred}});
+    j["leakage"] = Json::array();
+    for (const SegmentSlsr& s : r.leakage)
+      j["leakage"].push_back({{"segment", s.segment}, {"demand", number(s.demand)}, {"slsr", number(s.slsr)},
+                              {"leakage", number(s.leakage)}});
+    return j.dump(2) + "\n";
+  }
+  if (format == "csv") return to_csv(enterprise_table(r, lang));
+  const bool md = format == "md";
+  if (!md && format != "table")
+    throw std::invalid_argument("unknown format '" + std::string(format) + "' (expected table, json, csv or md)");
+  auto render = [&](const Table& t) { return md ? to_markdown(t) : to_text(t); };
+  std::string out = fmt::format(fmt::runtime(tr(lang, "{}产业链 {} 本地配套 · 范围 {} · 结构性本地配套率 SLSR {}\n\n",
+                                                "{}Local supply of chain {} · scope {} · structural LSR {}\n\n")),
+                                md ? "## " : "", r.chain, r.scope.str(), fixed(r.chain_slsr));
+  out += render(enterprise_table(r, lang));
+  if (!r.matchmaking.empty())
+    out += fmt::format("\n{}{}\n\n", md ? "### " : "", tr(lang, "供需对接 (本地可替代的外地采购)", "Matchmaking (non-local supplies a local firm could take over)")) +
+           render(matchmaking_table(r, lang));
+  if (!r.leakage.empty())
+    out += fmt::format("\n{}{}\n\n", md ? "### " : "", tr(lang, "需求漏出", "Leakage")) + render(leakage_table(r, lang));
+  out += std::string("\n") +
+         tr(lang, "注: \"-\" 表示无数据 (没有供应关系或缺少金额), 不是 0; * 表示推断的供应关系; 文件所述配套率仅作对照, 不参与计算。\n",
+            "Note: \"-\" is no data (no relations, or a value missing), never 0; * marks inferred relations; declared "
+            "ratios are shown for comparison and never enter the computed figures.\n");
+  return out;
+}
+
+}  // namespace chainlens

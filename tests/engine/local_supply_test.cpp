@@ -1,0 +1,95 @@
+// Enterprise local supply ratios, potential ratios and the matchmaking list, worked by hand
+// (metrics.md "Local supply ratio").
+#include <catch2/catch.hpp>
+
+#include "engine/local_supply.hpp"
+#include "tests/support/test_graph.hpp"
+
+using namespace chainlens;
+using chainlens::test::TestGraph;
+
+namespace {
+
+const char* kChain = R"(
+chains: [{id: t, segments: [{id: a}, {id: b, inputs: [a]}]}]
+enterprises:
+  - id: e
+    location: 中国/青岛
+    segments: [b]
+    declared: [{metric: local_supply_ratio, value: 0.45, bound: below, source: {note: test}}]
+  - {id: f1, location: 中国/青岛, segments: [a]}
+  - {id: f2, location: 中国/上海, segments: [a]}
+  - {id: f3, location: 中国/上海, segments: [a]}
+  - {id: g, location: 中国/青岛, segments: [a], status: building}
+  - {id: h, location: 中国/青岛, segments: [b]}
+supplies:
+  - {from: f1, to: e, segment: a, value: 2}
+  - {from: f2, to: e, segment: a, value: 6}
+  - {from: f3, to: e, segment: a, value: 2, confidence: inferred}
+  - {from: f2, to: h, segment: a}
+)";
+
+const EnterpriseSupply& row(const LocalSupplyReport& r, const std::string& id) {
+  for (const EnterpriseSupply& x : r.enterprises)
+    if (x.enterprise == id) return x;
+  FAIL("no row for " << id);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("local_supply: by value, by count, potential, matchmaking", "[engine][local_supply]") {
+  const TestGraph t(kChain, "t");
+  const LocalSupplyReport r = local_supply(t.graph(), Scope::parse("中国/青岛"));
+  // Rows: local members e, f1, g, h (g is building but still a member), and no customer else.
+  std::vector<std::string> ids;
+  for (const EnterpriseSupply& x : r.enterprises) ids.push_back(x.enterprise);
+  CHECK(ids == std::vector<std::string>{"e", "f1", "g", "h"});
+
+  SECTION("e buys 2 locally of 10: 0.2 by value, 1/3 by count; f1 could replace both outsiders") {
+    const EnterpriseSupply& e = row(r, "e");
+    CHECK(e.relations == 3);
+    CHECK(*e.by_value == Approx(0.2));
+    CHECK(*e.by_count == Approx(1.0 / 3));
+    CHECK(*e.potential_by_value == Approx(1.0));  // f1 operates locally in a; g only builds
+    CHECK(*e.potential_by_count == Approx(1.0));
+    CHECK(e.has_inferred);
+    REQUIRE(e.declared.size() == 1);  // beside, never mixed in
+    CHECK(e.declared[0].value == 0.45);
+  }
+  SECTION("no relations: no data, not 0") {
+    CHECK_FALSE(row(r, "f1").by_count);
+    CHECK_FALSE(row(r, "f1").by_value);
+  }
+  SECTION("a relation without a value: no ratio by value, 0 by count") {
+    CHECK_FALSE(row(r, "h").by_value);
+    CHECK(*row(r, "h").by_count == 0);
+  }
+  SECTION("the matchmaking list names the local alternative") {
+    REQUIRE(r.matchmaking.size() == 3);
+    CHECK(r.matchmaking[0].customer == "e");
+    CHECK(r.matchmaking[0].supplier == "f2");
+    CHECK(r.matchmaking[0].local_alternatives == std::vector<std::string>{"f1"});
+    CHECK(r.matchmaking[1].supplier == "f3");
+    CHECK(r.matchmaking[1].inferred);
+    CHECK(r.matchmaking[2].customer == "h");
+  }
+}
+
+TEST_CASE("local_supply: verified only leaves inferred relations out", "[engine][local_supply]") {
+  const TestGraph t(kChain, "t");
+  const LocalSupplyReport r = local_supply(t.graph(), Scope::parse("中国/青岛"), {true});
+  const EnterpriseSupply& e = row(r, "e");
+  CHECK(e.relations == 2);
+  CHECK(*e.by_value == Approx(0.25));  // 2 of 8
+  CHECK(*e.by_count == Approx(0.5));
+  CHECK_FALSE(e.has_inferred);
+  CHECK(r.matchmaking.size() == 2);
+}
+
+TEST_CASE("local_supply: in a wider scope every supplier is local", "[engine][local_supply]") {
+  const TestGraph t(kChain, "t");
+  const LocalSupplyReport r = local_supply(t.graph(), Scope::parse("中国"));
+  CHECK(*row(r, "e").by_value == Approx(1.0));
+  CHECK(r.matchmaking.empty());
+}
