@@ -21,6 +21,7 @@ void add_score_command(CLI::App& app, Registry& r);
 void add_gaps_command(CLI::App& app, Registry& r);
 void add_chokepoints_command(CLI::App& app, Registry& r);
 void add_supply_command(CLI::App& app, Registry& r);
+void add_whatif_command(CLI::App& app, Registry& r);
 
 /// Adds every subcommand, in the order --help lists them.
 inline void add_all_commands(CLI::App& app, Registry& r) {
@@ -32,6 +33,7 @@ inline void add_all_commands(CLI::App& app, Registry& r) {
   add_gaps_command(app, r);
   add_chokepoints_command(app, r);
   add_supply_command(app, r);
+  add_whatif_command(app, r);
 }
 
 }  // namespace chainlens::cli

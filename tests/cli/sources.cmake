@@ -7,4 +7,5 @@ target_sources(chainlens_tests PRIVATE
   cli/targets_cli_test.cpp
   cli/chokepoints_cli_test.cpp
   cli/supply_cli_test.cpp
+  cli/whatif_cli_test.cpp
 )

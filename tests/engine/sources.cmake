@@ -3,6 +3,7 @@ target_sources(chainlens_tests PRIVATE
   engine/chain_graph_test.cpp
   engine/chokepoints_test.cpp
   engine/local_supply_test.cpp
+  engine/what_if_test.cpp
   engine/segment_status_test.cpp
   engine/importance_test.cpp
   engine/gaps_test.cpp
