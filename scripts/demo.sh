@@ -16,6 +16,11 @@ for ws in chains/xihaian chains/qingdao; do
     "$cl" gaps "$ws" --chain "$chain"
     echo
     "$cl" targets "$ws" --chain "$chain" --portfolio 3 --limit 10
+    mkdir -p "out/$(basename "$ws")"
+    for f in svg png; do
+      "$cl" render "$ws" --chain "$chain" --view chain --format "$f" -o "out/$(basename "$ws")/$chain-chain.$f"
+    done
+    echo "diagram: out/$(basename "$ws")/$chain-chain.svg (and .png)"
     echo
   done
 done

@@ -8,4 +8,5 @@ target_sources(chainlens_tests PRIVATE
   cli/chokepoints_cli_test.cpp
   cli/supply_cli_test.cpp
   cli/whatif_cli_test.cpp
+  cli/render_cli_test.cpp
 )

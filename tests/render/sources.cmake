@@ -3,4 +3,5 @@ target_sources(chainlens_tests PRIVATE
   render/text_width_test.cpp
   render/table_test.cpp
   render/gaps_writer_test.cpp
+  render/graphviz_writer_test.cpp
 )

@@ -1,0 +1,103 @@
+// render/diagram.cpp: turns a gap report and chokepoints into the chain diagram model.
+#include "render/diagram.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/chain_graph.hpp"
+#include "render/gaps_writer.hpp"
+
+namespace chainlens {
+
+const char* status_fill(SegmentStatus s) noexcept {
+  switch (s) {
+    case SegmentStatus::missing: return "#D55E00";
+    case SegmentStatus::planned: return "#E69F00";
+    case SegmentStatus::single: return "#F0E442";
+    case SegmentStatus::weak: return "#56B4E9";
+    case SegmentStatus::covered: return "#009E73";
+  }
+  return "#FFFFFF";
+}
+
+namespace {
+
+const char* stage_label(const std::optional<Stage>& s, Lang lang) {
+  if (!s) return tr(lang, "未分段", "unstaged");
+  switch (*s) {
+    case Stage::upstream: return tr(lang, "上游", "upstream");
+    case Stage::midstream: return tr(lang, "中游", "midstream");
+    case Stage::downstream: return tr(lang, "下游", "downstream");
+  }
+  return "";
+}
+
+std::string stage_key(const std::optional<Stage>& s) { return s ? std::to_string(static_cast<int>(*s)) : "9"; }
+
+}  // namespace
+
+Diagram chain_diagram(const ChainGraph& graph, const GapReport& gaps, const ChokepointReport& chokepoints,
+                      const DiagramOptions& o) {
+  Diagram d;
+  const Lang lang = o.lang;
+  d.title = fmt::format(fmt::runtime(tr(lang, "{} 产业链图谱 · {} · 结构性本地配套率 {}", "{} chain map · {} · structural LSR {}")),
+                        lang == Lang::en && !graph.chain().name_en.empty() ? graph.chain().name_en
+                        : graph.chain().name.empty()                       ? graph.chain().id
+                                                                           : graph.chain().name,
+                        gaps.scope.str(),
+                        gaps.slsr ? fmt::format("{:.4f}", *gaps.slsr) : "-");
+  std::map<std::string, const SegmentGap*> by_id;
+  for (const SegmentGap& g : gaps.segments) by_id[g.segment] = &g;
+  const std::set<std::string> choke(chokepoints.segments.begin(), chokepoints.segments.end());
+  std::set<std::string> clusters;
+  auto add_cluster = [&](const std::string& id, const std::string& label, const std::string& parent) {
+    if (clusters.insert(id).second) d.clusters.push_back({id, label, parent});
+  };
+  for (SegmentVertexId v = 0; v < graph.segment_count(); ++v) {
+    const SegmentVertex& sv = graph[v];
+    const Segment& seg = *sv.segment;
+    const std::string stage = "stage" + stage_key(seg.stage);
+    add_cluster(stage, stage_label(seg.stage, lang), "");
+    std::string cluster = stage;
+    if (!sv.own) {
+      cluster = stage + "-" + sv.owner->id;
+      add_cluster(cluster, fmt::format(fmt::runtime(tr(lang, "来自 {} 链", "from chain {}")), sv.owner->id), stage);
+    } else if (!seg.parent.empty()) {
+      cluster = stage + "-" + seg.parent;
+      std::string label = seg.parent;
+      for (const Segment* p : graph.parents())
+        if (p->id == seg.parent && !p->name.empty()) label = p->name;
+      add_cluster(cluster, label, stage);
+    }
+    DiagramNode n;
+    n.id = sv.id;
+    n.cluster = cluster;
+    const SegmentGap* g = by_id.count(sv.id) ? by_id[sv.id] : nullptr;
+    n.lines.push_back(seg.name.empty() ? sv.id : (lang == Lang::en && !seg.name_en.empty() ? seg.name_en : seg.name));
+    if (g) {
+      n.fill = status_fill(g->status);
+      const auto& firms = g->local_enterprises;
+      std::string line = fmt::format(fmt::runtime(tr(lang, "{} · 本地企业 {}", "{} · {} local")), status_label(g->status, lang), firms.size());
+      n.lines.push_back(line);
+      std::string names;
+      for (std::size_t i = 0; i < firms.size() && static_cast<int>(i) < o.max_firms; ++i)
+        names += (names.empty() ? "" : ", ") + firms[i];
+      if (static_cast<int>(firms.size()) > o.max_firms) names += fmt::format(" +{}", firms.size() - o.max_firms);
+      if (!names.empty()) n.lines.push_back(names);
+    }
+    n.emphasis = choke.contains(sv.id);
+    d.nodes.push_back(std::move(n));
+  }
+  const SegmentGraph& sg = graph.segments();
+  for (auto e : boost::make_iterator_range(boost::edges(sg)))
+    d.edges.push_back({sg[boost::source(e, sg)].id, sg[boost::target(e, sg)].id, 0.6 + 3.0 * sg[e].share});
+  for (SegmentStatus s : {SegmentStatus::missing, SegmentStatus::planned, SegmentStatus::single, SegmentStatus::weak,
+                          SegmentStatus::covered})
+    d.legend.push_back({status_label(s, lang), status_fill(s)});
+  return d;
+}
+
+}  // namespace chainlens
