@@ -12,13 +12,13 @@ namespace chainlens::cli {
 
 struct ChokepointsOptions {
   InputOptions input;
-  std::string chain, format = "table", lang = "zh", out;
+  AnalysisOptions a;
 };
 
 static int run_chokepoints(const ChokepointsOptions& o) {
   const Workspace ws = load_input(o.input);
-  const ChainGraph graph(ws, require_chain(ws, o.chain));
-  write_output(o.out, write_chokepoints(o.chain, find_chokepoints(graph), o.format, parse_lang(o.lang)));
+  const ChainGraph graph(ws, require_chain(ws, o.a.chain));
+  write_output(o.a.out, write_chokepoints(o.a.chain, find_chokepoints(graph), o.a.format, parse_lang(o.a.lang)));
   return 0;
 }
 
@@ -27,12 +27,7 @@ void add_chokepoints_command(CLI::App& app, Registry& r) {
   CLI::App* cmd = app.add_subcommand(
       "chokepoints", "Chokepoint segments (dominators), articulation firms and single-source inputs of a chain");
   add_input_options(*cmd, o->input);
-  cmd->add_option("--chain", o->chain, "Chain id")->required();
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "md"}))
-      ->capture_default_str();
-  cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
-  cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
+  add_analysis_options(*cmd, o->a, false);  // chokepoints are properties of the structure, not of a scope
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_chokepoints(*o); }); }; });
 }
 

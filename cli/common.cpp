@@ -18,12 +18,24 @@ LoadOptions InputOptions::load_options() const {
 }
 
 void add_input_options(CLI::App& cmd, InputOptions& o) {
-  cmd.add_option("WORKSPACE", o.workspace, "Workspace folder or YAML file")->required();
+  cmd.add_option("WORKSPACE", o.workspace, "Workspace folder, YAML file or .snap snapshot")->required();
   cmd.add_option("--max-depth", o.max_depth, "Deepest YAML nesting accepted")->capture_default_str();
   cmd.add_option("--max-string", o.max_string, "Longest text value accepted, in bytes")->capture_default_str();
   cmd.add_option("--max-file-mb", o.max_file_mb, "Largest input file accepted, in MiB")->capture_default_str();
   cmd.add_flag("--check-sources", o.check_sources,
                "With a snapshot: refuse it when the files it was compiled from have changed");
+}
+
+void add_analysis_options(CLI::App& cmd, AnalysisOptions& o, bool with_scope, const std::vector<std::string>& formats) {
+  o.format = formats.front();
+  cmd.add_option("--chain", o.chain, "Chain id")->required();
+  if (with_scope)
+    cmd.add_option("--scope", o.scope, "Region path or alias that counts as local (default: the chain's scope)");
+  cmd.add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats))->capture_default_str();
+  cmd.add_option("--lang", o.lang, "Language of the output (Chinese by default)")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
+  cmd.add_option("-o,--output", o.out, "Write to this file (atomically) instead of standard output");
 }
 
 Workspace load_input(const InputOptions& o) {

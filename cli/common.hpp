@@ -24,6 +24,16 @@ struct InputOptions {
   LoadOptions load_options() const;
 };
 
+/// What every analysis command takes: which chain, in which scope, how to print it.
+struct AnalysisOptions {
+  std::string chain, scope, format = "table", lang = "zh", out;
+};
+
+/// Adds --chain, --scope (unless the analysis has none), --format (one of `formats`, the
+/// first is the default), --lang and -o.
+void add_analysis_options(CLI::App& cmd, AnalysisOptions& o, bool with_scope = true,
+                          const std::vector<std::string>& formats = {"table", "json", "csv", "md"});
+
 /// Loads a workspace folder, YAML file or snapshot as the options say; throws InputError.
 Workspace load_input(const InputOptions& o);
 

@@ -14,28 +14,28 @@ namespace chainlens::cli {
 
 struct GapsOptions {
   InputOptions input;
-  std::string chain, scope, format = "table", lang = "zh", out;
+  AnalysisOptions a;
   bool all_scopes = false;
 };
 
 static int run_gaps(const GapsOptions& o) {
   const Workspace ws = load_input(o.input);
-  const Chain& chain = require_chain(ws, o.chain);
+  const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
-  const Scope scope = resolve_scope(ws, chain, o.scope);
-  const Lang lang = parse_lang(o.lang);
+  const Scope scope = resolve_scope(ws, chain, o.a.scope);
+  const Lang lang = parse_lang(o.a.lang);
   const std::vector<std::string> chokepoints = find_chokepoints(graph).segments;
   std::string text;
   if (o.all_scopes) {
     MultiScopeReport all = find_gaps_all_scopes(graph, scope);
     for (GapReport& g : all.scopes) g.chokepoints = chokepoints;
-    text = write_gaps(all, o.format, lang);
+    text = write_gaps(all, o.a.format, lang);
   } else {
     GapReport report = find_gaps(graph, scope);
     report.chokepoints = chokepoints;
-    text = write_gaps(report, o.format, lang);
+    text = write_gaps(report, o.a.format, lang);
   }
-  write_output(o.out, text);
+  write_output(o.a.out, text);
   return 0;
 }
 
@@ -43,14 +43,8 @@ void add_gaps_command(CLI::App& app, Registry& r) {
   auto o = std::make_shared<GapsOptions>();
   CLI::App* cmd = app.add_subcommand("gaps", "Missing and weak links (缺链/弱链) of a chain in a scope, by gap score");
   add_input_options(*cmd, o->input);
-  cmd->add_option("--chain", o->chain, "Chain id")->required();
-  cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
+  add_analysis_options(*cmd, o->a);
   cmd->add_flag("--all-scopes", o->all_scopes, "Repeat for every prefix of the scope, narrowest first");
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "md"}))
-      ->capture_default_str();
-  cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
-  cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_gaps(*o); }); }; });
 }
 

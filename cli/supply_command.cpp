@@ -12,18 +12,18 @@ namespace chainlens::cli {
 
 struct SupplyOptions {
   InputOptions input;
-  std::string chain, scope, format = "table", lang = "zh", out;
+  AnalysisOptions a;
   bool verified_only = false;
 };
 
 static int run_supply(const SupplyOptions& o) {
   const Workspace ws = load_input(o.input);
-  const Chain& chain = require_chain(ws, o.chain);
+  const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
   LocalSupplyOptions options;
   options.verified_only = o.verified_only;
-  const LocalSupplyReport r = local_supply(graph, resolve_scope(ws, chain, o.scope), options);
-  write_output(o.out, write_local_supply(r, o.format, parse_lang(o.lang)));
+  const LocalSupplyReport r = local_supply(graph, resolve_scope(ws, chain, o.a.scope), options);
+  write_output(o.a.out, write_local_supply(r, o.a.format, parse_lang(o.a.lang)));
   return 0;
 }
 
@@ -32,14 +32,8 @@ void add_supply_command(CLI::App& app, Registry& r) {
   CLI::App* cmd = app.add_subcommand(
       "supply", "Local supply ratios (本地配套率) of a chain's enterprises, the matchmaking list and leakage");
   add_input_options(*cmd, o->input);
-  cmd->add_option("--chain", o->chain, "Chain id")->required();
-  cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
+  add_analysis_options(*cmd, o->a);
   cmd->add_flag("--verified-only", o->verified_only, "Leave supply relations marked confidence: inferred out");
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "md"}))
-      ->capture_default_str();
-  cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
-  cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_supply(*o); }); }; });
 }
 

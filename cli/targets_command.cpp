@@ -16,7 +16,8 @@ namespace chainlens::cli {
 
 struct TargetsOptions {
   InputOptions input;
-  std::string chain, scope, weights, candidates, format = "table", lang = "zh", out;
+  AnalysisOptions a;
+  std::string weights, candidates;
   int portfolio = 0;
   std::size_t limit = 30;
 };
@@ -37,9 +38,9 @@ static std::vector<Candidate> read_pool(const std::string& path, const Workspace
 
 static int run_targets(const TargetsOptions& o) {
   const Workspace ws = load_input(o.input);
-  const Chain& chain = require_chain(ws, o.chain);
+  const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
-  const Scope scope = resolve_scope(ws, chain, o.scope);
+  const Scope scope = resolve_scope(ws, chain, o.a.scope);
   const ScoreWeights weights = weights_option(ws.scoring, o.weights);
   const GapReport gaps = find_gaps(graph, scope);
   const ScoringModel model = prepare_scoring(graph, gaps, weights);
@@ -51,11 +52,11 @@ static int run_targets(const TargetsOptions& o) {
   const TargetsReport report = rank_targets(model, candidates);
   std::optional<Portfolio> portfolio;
   if (o.portfolio > 0) portfolio = pick_portfolio(graph, model, report, candidates, o.portfolio);
-  const TargetsFormat format = o.format == "json"  ? TargetsFormat::json
-                               : o.format == "csv" ? TargetsFormat::csv
-                               : o.format == "md"  ? TargetsFormat::md
+  const TargetsFormat format = o.a.format == "json"  ? TargetsFormat::json
+                               : o.a.format == "csv" ? TargetsFormat::csv
+                               : o.a.format == "md"  ? TargetsFormat::md
                                                    : TargetsFormat::table;
-  write_output(o.out, write_targets(report, portfolio ? &*portfolio : nullptr, format, parse_lang(o.lang), o.limit));
+  write_output(o.a.out, write_targets(report, portfolio ? &*portfolio : nullptr, format, parse_lang(o.a.lang), o.limit));
   return 0;
 }
 
@@ -63,18 +64,12 @@ void add_targets_command(CLI::App& app, Registry& r) {
   auto o = std::make_shared<TargetsOptions>();
   CLI::App* cmd = app.add_subcommand("targets", "Rank target companies (招商目标) for a chain, with every factor");
   add_input_options(*cmd, o->input);
-  cmd->add_option("--chain", o->chain, "Chain id")->required();
-  cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
+  add_analysis_options(*cmd, o->a);
   cmd->add_option("--weights", o->weights, "Override score weights, e.g. gap=0.5,strength=0.2,listed=0");
   cmd->add_option("--candidates", o->candidates, "Add a bulk candidate pool (CSV or JSON Lines)");
   cmd->add_option("--portfolio", o->portfolio, "Also pick K candidates that together close the most gaps")
       ->check(CLI::Range(0, 1000));
   cmd->add_option("--limit", o->limit, "Rows shown in table/csv/md (0: all; JSON has all)")->capture_default_str();
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "md"}))
-      ->capture_default_str();
-  cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
-  cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_targets(*o); }); }; });
 }
 

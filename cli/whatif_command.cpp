@@ -12,13 +12,13 @@ namespace chainlens::cli {
 
 struct WhatIfOptions {
   InputOptions input;
-  std::string chain, scope, format = "table", lang = "zh", out;
+  AnalysisOptions a;
   std::vector<std::string> add, remove;
 };
 
 static int run_whatif(const WhatIfOptions& o) {
   const Workspace ws = load_input(o.input);
-  const Chain& chain = require_chain(ws, o.chain);
+  const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
   std::vector<WhatIfChange> changes;
   std::vector<std::string> ids;
@@ -35,8 +35,8 @@ static int run_whatif(const WhatIfOptions& o) {
   };
   take(o.add, WhatIfChange::Kind::add);
   take(o.remove, WhatIfChange::Kind::remove);
-  const WhatIfReport r = what_if(graph, resolve_scope(ws, chain, o.scope), changes);
-  write_output(o.out, write_what_if(r, o.format, parse_lang(o.lang)));
+  const WhatIfReport r = what_if(graph, resolve_scope(ws, chain, o.a.scope), changes);
+  write_output(o.a.out, write_what_if(r, o.a.format, parse_lang(o.a.lang)));
   return 0;
 }
 
@@ -45,15 +45,9 @@ void add_whatif_command(CLI::App& app, Registry& r) {
   CLI::App* cmd = app.add_subcommand(
       "whatif", "Re-run every analysis with enterprises added to the scope or removed: before, after, difference");
   add_input_options(*cmd, o->input);
-  cmd->add_option("--chain", o->chain, "Chain id")->required();
+  add_analysis_options(*cmd, o->a);
   cmd->add_option("--add", o->add, "Enterprise id to place in the scope as a local operating firm (repeatable)");
   cmd->add_option("--remove", o->remove, "Enterprise id to take out (repeatable)");
-  cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv", "md"}))
-      ->capture_default_str();
-  cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
-  cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
   cmd->callback([o, &r, cmd] {
     if (o->add.empty() && o->remove.empty()) throw CLI::ValidationError("--add/--remove", "give at least one --add or --remove");
     r.selected = [o] { return guarded([&] { return run_whatif(*o); }); };
