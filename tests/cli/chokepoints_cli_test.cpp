@@ -8,7 +8,7 @@
 using chainlens::test::read_source_file;
 using chainlens::test::run_chainlens;
 
-TEST_CASE("chokepoints: golden JSON for examples/minimal; every format runs", "[cli][chokepoints]") {
+TEST_CASE("chokepoints: golden JSON for examples/minimal, every format runs", "[cli][chokepoints]") {
   const auto r = run_chainlens("chokepoints examples/minimal --chain bike --format json");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == read_source_file("tests/data/golden/minimal-chokepoints.json"));

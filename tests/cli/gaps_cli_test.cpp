@@ -41,7 +41,7 @@ TEST_CASE("gaps: an empty scope says so in the first line", "[cli][gaps]") {
         "Empty scope: no enterprise of this chain is local to 日本; every segment is missing.");
 }
 
-TEST_CASE("gaps: -o writes the file; an unknown chain is an input error", "[cli][gaps]") {
+TEST_CASE("gaps: -o writes the file, an unknown chain is an input error", "[cli][gaps]") {
   const auto path = std::filesystem::temp_directory_path() / "chainlens-gaps-test.csv";
   std::filesystem::remove(path);
   const auto r = run_chainlens("gaps examples/minimal --chain bike --format csv -o " + path.string());

@@ -10,7 +10,7 @@
 
 using chainlens::test::run_chainlens;
 
-TEST_CASE("render: chain view as svg and png; deterministic; binary needs -o", "[cli][render]") {
+TEST_CASE("render: chain view as svg and png, deterministic, binary needs -o", "[cli][render]") {
   const auto svg = run_chainlens("render examples/minimal --chain bike --format svg");
   REQUIRE(svg.exit_code == 0);
   CHECK(svg.out.find("电动自行车") != std::string::npos);

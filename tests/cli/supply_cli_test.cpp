@@ -7,7 +7,7 @@
 using chainlens::test::read_source_file;
 using chainlens::test::run_chainlens;
 
-TEST_CASE("supply: golden JSON for examples/minimal; every format runs", "[cli][supply]") {
+TEST_CASE("supply: golden JSON for examples/minimal, every format runs", "[cli][supply]") {
   const auto r = run_chainlens("supply examples/minimal --chain bike --format json");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == read_source_file("tests/data/golden/minimal-supply.json"));

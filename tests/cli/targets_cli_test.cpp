@@ -15,7 +15,7 @@ TEST_CASE("targets: golden JSON with the portfolio for examples/minimal", "[cli]
   CHECK(r.out == read_source_file("tests/data/golden/minimal-targets.json"));
 }
 
-TEST_CASE("targets: every format runs; weights are printed; bad weights exit 3", "[cli][targets]") {
+TEST_CASE("targets: every format runs, weights are printed, bad weights exit 3", "[cli][targets]") {
   for (const char* f : {"table", "csv", "md"})
     CHECK(run_chainlens(std::string("targets examples/minimal --chain bike --format ") + f).exit_code == 0);
   const auto en = run_chainlens("targets examples/minimal --chain bike --lang en --weights listed=0");
@@ -27,7 +27,7 @@ TEST_CASE("targets: every format runs; weights are printed; bad weights exit 3",
   CHECK(run_chainlens("targets examples/minimal --chain nope").exit_code == 3);
 }
 
-TEST_CASE("targets --candidates: a bulk pool joins the ranking; rows outside the chain are unmatched",
+TEST_CASE("targets --candidates: a bulk pool joins the ranking, rows outside the chain are unmatched",
           "[cli][targets]") {
   const auto r = run_chainlens("targets examples/minimal --chain bike --candidates tests/data/bulk/bike-pool.csv --format json");
   REQUIRE(r.exit_code == 0);

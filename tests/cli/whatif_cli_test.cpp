@@ -7,7 +7,7 @@
 using chainlens::test::read_source_file;
 using chainlens::test::run_chainlens;
 
-TEST_CASE("whatif: golden JSON; unknown ids and missing changes are refused", "[cli][whatif]") {
+TEST_CASE("whatif: golden JSON, unknown ids and missing changes are refused", "[cli][whatif]") {
   const auto r = run_chainlens("whatif examples/minimal --chain bike --add motorco --format json");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == read_source_file("tests/data/golden/minimal-whatif.json"));

@@ -121,7 +121,7 @@ TEST_CASE("find_gaps: an empty scope makes every segment missing and uses y", "[
   CHECK(r.slsr == Approx(0.0));  // inputs exist, none present: 0, not null
 }
 
-TEST_CASE("find_gaps: ties in gap score break by id; a chain without inputs has no SLSR", "[engine][gaps]") {
+TEST_CASE("find_gaps: ties in gap score break by id, a chain without inputs has no SLSR", "[engine][gaps]") {
   const TestGraph t(R"(
 chains: [{id: t, segments: [{id: z}, {id: m}, {id: a, final_demand: 2}]}]
 enterprises: [{id: f, location: 中国/青岛, segments: [a]}]
@@ -138,7 +138,7 @@ enterprises: [{id: f, location: 中国/青岛, segments: [a]}]
   CHECK_FALSE(r.slsr.has_value());
 }
 
-TEST_CASE("gap_kind: covered has none; planned fills or extends like missing", "[engine][gaps]") {
+TEST_CASE("gap_kind: covered has none, planned fills or extends like missing", "[engine][gaps]") {
   CHECK_FALSE(gap_kind(SegmentStatus::covered, true).has_value());
   CHECK(gap_kind(SegmentStatus::planned, true) == GapKind::fill);
   CHECK(gap_kind(SegmentStatus::planned, false) == GapKind::extend);
@@ -165,7 +165,7 @@ demand:
   CHECK(s.chain == Approx(2.0 / 3));
 }
 
-TEST_CASE("find_gaps_all_scopes: narrowest first; missing in 中国 is import-dependent", "[engine][gaps][multi_scope]") {
+TEST_CASE("find_gaps_all_scopes: narrowest first, missing in 中国 is import-dependent", "[engine][gaps][multi_scope]") {
   const TestGraph t(R"(
 chains:
   - id: m

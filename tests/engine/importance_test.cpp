@@ -77,7 +77,7 @@ chains:
   CHECK_THROWS_AS(total_output(g, {1.0}), std::invalid_argument);
 }
 
-TEST_CASE("local_final_demand: only present segments keep their y; all zero falls back to y", "[engine][importance]") {
+TEST_CASE("local_final_demand: only present segments keep their y, all zero falls back to y", "[engine][importance]") {
   // a -> b, a -> c; b and c terminal (y = 1). Only c has a local firm.
   const TestGraph t(R"(
 chains: [{id: t, segments: [{id: a}, {id: b, inputs: [a]}, {id: c, inputs: [a]}]}]

@@ -26,7 +26,7 @@ SegmentStatus status(const GapReport& r, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("what_if: adding g1 makes a and c single; SLSR goes from 2/3 to 1", "[engine][what_if]") {
+TEST_CASE("what_if: adding g1 makes a and c single, SLSR goes from 2/3 to 1", "[engine][what_if]") {
   const TestGraph t(kChain, "t");
   const WhatIfReport r = what_if(t.graph(), Scope::parse("中国/青岛"), {{WhatIfChange::Kind::add, "g1"}});
   CHECK(status(r.before.gaps, "a") == SegmentStatus::missing);
