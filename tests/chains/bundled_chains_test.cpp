@@ -42,3 +42,11 @@ TEST_CASE("chains: 汽车 at 新区 scope shows the plan's 三电 gap", "[chains
   CHECK(status_of("auto.motor-controller") == "missing");
   CHECK(status_of("auto.battery") == "single");
 }
+
+TEST_CASE("chains: 汽车 gap report equals its checked-in JSON", "[chains]") {
+  // Regenerate with `chainlens gaps chains/xihaian --chain auto --format json` when the
+  // chain data changes on purpose, and review the diff: every changed figure needs a reason.
+  const auto r = run_chainlens("gaps chains/xihaian --chain auto --format json");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == chainlens::test::read_source_file("tests/data/golden/xihaian-auto-gaps.json"));
+}
