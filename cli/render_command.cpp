@@ -1,5 +1,5 @@
-// cli/render_command.cpp: `chainlens render WORKSPACE --chain ID [--view chain] --format
-// svg|png|pdf|dot [--scope PATH] [--lang zh|en] [--font NAME] [--max-firms N] -o FILE`.
+// cli/render_command.cpp: `chainlens render WORKSPACE --chain ID [--view chain|targets|supply|scopes]
+// --format svg|png|pdf|dot [--scope PATH] [--lang zh|en] [--font NAME] [--max-firms N] -o FILE`.
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -7,6 +7,8 @@
 #include "engine/chain_graph.hpp"
 #include "engine/chokepoints.hpp"
 #include "engine/gaps.hpp"
+#include "engine/multi_scope.hpp"
+#include "engine/targets.hpp"
 #include "render/diagram.hpp"
 #include "render/graphviz_writer.hpp"
 
@@ -15,7 +17,8 @@ namespace chainlens::cli {
 struct RenderOptions {
   InputOptions input;
   std::string chain, scope, view = "chain", format = "svg", lang = "zh", font = GraphvizOptions{}.font, out;
-  int max_firms = 3;
+  std::string date;
+  int max_firms = 3, per_gap = 3, max_nodes = 300;
 };
 
 static int run_render(const RenderOptions& o) {
@@ -24,24 +27,40 @@ static int run_render(const RenderOptions& o) {
   const Workspace ws = load_input(o.input);
   const Chain& chain = require_chain(ws, o.chain);
   const ChainGraph graph(ws, chain);
-  GapReport gaps = find_gaps(graph, resolve_scope(ws, chain, o.scope));
-  const ChokepointReport chokepoints = find_chokepoints(graph);
+  const Scope scope = resolve_scope(ws, chain, o.scope);
   DiagramOptions d;
   d.lang = parse_lang(o.lang);
   d.max_firms = o.max_firms;
+  d.per_gap = o.per_gap;
+  d.max_nodes = o.max_nodes;
+  d.date = o.date;
   GraphvizOptions g;
   g.format = o.format;
   g.font = o.font;
-  write_output(o.out, render_graphviz(chain_diagram(graph, gaps, chokepoints, d), g));
+  Diagram diagram;
+  if (o.view == "scopes") {
+    diagram = scopes_diagram(graph, find_gaps_all_scopes(graph, scope), d);
+  } else if (o.view == "supply") {
+    diagram = supply_diagram(graph, scope, find_chokepoints(graph), d);
+  } else {
+    const GapReport gaps = find_gaps(graph, scope);
+    if (o.view == "targets") {
+      const ScoringModel model = prepare_scoring(graph, gaps, ws.scoring);
+      diagram = targets_diagram(graph, gaps, rank_targets(model, workspace_candidates(graph, scope)), d);
+    } else {
+      diagram = chain_diagram(graph, gaps, find_chokepoints(graph), d);
+    }
+  }
+  write_output(o.out, render_graphviz(diagram, g));
   return 0;
 }
 
 void add_render_command(CLI::App& app, Registry& r) {
   auto o = std::make_shared<RenderOptions>();
-  CLI::App* cmd = app.add_subcommand("render", "Draw a chain diagram (产业链图谱) with GraphViz: svg, png, pdf or dot");
+  CLI::App* cmd = app.add_subcommand("render", "Draw a diagram with GraphViz: chain (产业链图谱), targets (招商图谱), supply network or scopes");
   add_input_options(*cmd, o->input);
   cmd->add_option("--chain", o->chain, "Chain id")->required();
-  cmd->add_option("--view", o->view, "What to draw")->check(CLI::IsMember({"chain"}))->capture_default_str();
+  cmd->add_option("--view", o->view, "What to draw")->check(CLI::IsMember({"chain", "targets", "supply", "scopes"}))->capture_default_str();
   cmd->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
       ->capture_default_str();
@@ -51,6 +70,13 @@ void add_render_command(CLI::App& app, Registry& r) {
   cmd->add_option("--max-firms", o->max_firms, "Firm names shown per segment; more become a count")
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
+  cmd->add_option("--per-gap", o->per_gap, "targets view: candidates attached to each gap")
+      ->check(CLI::Range(1, 50))
+      ->capture_default_str();
+  cmd->add_option("--max-nodes", o->max_nodes, "supply view: above this many firms, non-local ones collapse per segment")
+      ->check(CLI::Range(10, 100000))
+      ->capture_default_str();
+  cmd->add_option("--date", o->date, "Date shown in the title (YYYY-MM-DD); none by default, so output stays byte-identical");
   cmd->add_option("-o,--output", o->out, "Write to this file (atomically); standard output for svg and dot");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_render(*o); }); }; });
 }

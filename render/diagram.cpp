@@ -23,8 +23,6 @@ const char* status_fill(SegmentStatus s) noexcept {
   return "#FFFFFF";
 }
 
-namespace {
-
 const char* stage_label(const std::optional<Stage>& s, Lang lang) {
   if (!s) return tr(lang, "未分段", "unstaged");
   switch (*s) {
@@ -35,6 +33,26 @@ const char* stage_label(const std::optional<Stage>& s, Lang lang) {
   return "";
 }
 
+std::string chain_display_name(const Chain& c, Lang lang) {
+  if (lang == Lang::en && !c.name_en.empty()) return c.name_en;
+  return c.name.empty() ? c.id : c.name;
+}
+
+std::string segment_display_name(const Segment& s, Lang lang) {
+  if (lang == Lang::en && !s.name_en.empty()) return s.name_en;
+  return s.name.empty() ? s.id : s.name;
+}
+
+std::vector<std::pair<std::string, std::string>> status_legend(Lang lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (SegmentStatus s : {SegmentStatus::missing, SegmentStatus::planned, SegmentStatus::single, SegmentStatus::weak,
+                          SegmentStatus::covered})
+    out.push_back({status_label(s, lang), status_fill(s)});
+  return out;
+}
+
+namespace {
+
 std::string stage_key(const std::optional<Stage>& s) { return s ? std::to_string(static_cast<int>(*s)) : "9"; }
 
 }  // namespace
@@ -44,11 +62,9 @@ Diagram chain_diagram(const ChainGraph& graph, const GapReport& gaps, const Chok
   Diagram d;
   const Lang lang = o.lang;
   d.title = fmt::format(fmt::runtime(tr(lang, "{} 产业链图谱 · {} · 结构性本地配套率 {}", "{} chain map · {} · structural LSR {}")),
-                        lang == Lang::en && !graph.chain().name_en.empty() ? graph.chain().name_en
-                        : graph.chain().name.empty()                       ? graph.chain().id
-                                                                           : graph.chain().name,
-                        gaps.scope.str(),
+                        chain_display_name(graph.chain(), lang), gaps.scope.str(),
                         gaps.slsr ? fmt::format("{:.4f}", *gaps.slsr) : "-");
+  if (!o.date.empty()) d.title += " · " + o.date;
   std::map<std::string, const SegmentGap*> by_id;
   for (const SegmentGap& g : gaps.segments) by_id[g.segment] = &g;
   const std::set<std::string> choke(chokepoints.segments.begin(), chokepoints.segments.end());
@@ -76,7 +92,7 @@ Diagram chain_diagram(const ChainGraph& graph, const GapReport& gaps, const Chok
     n.id = sv.id;
     n.cluster = cluster;
     const SegmentGap* g = by_id.count(sv.id) ? by_id[sv.id] : nullptr;
-    n.lines.push_back(seg.name.empty() ? sv.id : (lang == Lang::en && !seg.name_en.empty() ? seg.name_en : seg.name));
+    n.lines.push_back(segment_display_name(seg, lang));
     if (g) {
       n.fill = status_fill(g->status);
       const auto& firms = g->local_enterprises;
@@ -93,10 +109,8 @@ Diagram chain_diagram(const ChainGraph& graph, const GapReport& gaps, const Chok
   }
   const SegmentGraph& sg = graph.segments();
   for (auto e : boost::make_iterator_range(boost::edges(sg)))
-    d.edges.push_back({sg[boost::source(e, sg)].id, sg[boost::target(e, sg)].id, 0.6 + 3.0 * sg[e].share});
-  for (SegmentStatus s : {SegmentStatus::missing, SegmentStatus::planned, SegmentStatus::single, SegmentStatus::weak,
-                          SegmentStatus::covered})
-    d.legend.push_back({status_label(s, lang), status_fill(s)});
+    d.edges.push_back({sg[boost::source(e, sg)].id, sg[boost::target(e, sg)].id, 0.6 + 3.0 * sg[e].share, "", "", false});
+  d.legend = status_legend(lang);
   return d;
 }
 

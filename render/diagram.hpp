@@ -6,6 +6,8 @@
 
 #include "engine/chokepoints.hpp"
 #include "engine/gaps.hpp"
+#include "engine/multi_scope.hpp"
+#include "engine/targets.hpp"
 #include "render/lang.hpp"
 
 namespace chainlens {
@@ -21,12 +23,17 @@ struct DiagramNode {
   std::string id, cluster;
   std::vector<std::string> lines;  // label lines, plain text (the writer escapes them)
   std::string fill = "#FFFFFF";
-  bool emphasis = false;           // drawn with a heavy border (chokepoints)
+  bool emphasis = false;           // drawn with a heavy border (chokepoints, articulation points)
+  std::string shape = "box";       // GraphViz shape: box (segments, local firms), ellipse (candidates)
+  bool dashed = false;             // a dashed border (non-local firms)
 };
 
 struct DiagramEdge {
   std::string from, to;
-  double width = 1;  // pen width
+  double width = 1;     // pen width
+  std::string label;    // plain text, "" for none
+  std::string color;    // "" for the default grey
+  bool dashed = false;
 };
 
 struct Diagram {
@@ -35,12 +42,26 @@ struct Diagram {
   std::vector<DiagramNode> nodes;
   std::vector<DiagramEdge> edges;
   std::vector<std::pair<std::string, std::string>> legend;  // label, fill colour
+  std::string engine = "dot";   // GraphViz layout: dot (layered), sfdp (force-directed, large graphs)
+  std::string rankdir = "LR";   // dot's flow: LR (upstream left), TB (clusters side by side)
 };
 
 struct DiagramOptions {
   Lang lang = Lang::zh;
-  int max_firms = 3;  // firm names shown in a node; beyond it, a count
+  int max_firms = 3;       // firm names shown in a node; beyond it, a count
+  std::string date;        // shown in the title when not empty (YYYY-MM-DD)
+  int per_gap = 3;         // targets view: candidates attached to each gap segment
+  int max_nodes = 300;     // supply view: beyond this many firms, non-local ones collapse per segment
 };
+
+/// The chain's name in the language (name_en in English when given, else name, else id).
+std::string chain_display_name(const Chain& chain, Lang lang);
+/// A segment's name in the language, else its id.
+std::string segment_display_name(const Segment& segment, Lang lang);
+/// 上游 / 中游 / 下游 / 未分段, or upstream / midstream / downstream / unstaged.
+const char* stage_label(const std::optional<Stage>& stage, Lang lang);
+/// The legend of segment statuses, missing first.
+std::vector<std::pair<std::string, std::string>> status_legend(Lang lang);
 
 /// Okabe–Ito colours, safe for colour-blind readers: missing vermillion, planned orange,
 /// single yellow, weak sky blue, covered bluish green.
@@ -50,5 +71,23 @@ const char* status_fill(SegmentStatus s) noexcept;
 /// status, labelled with name and local firms, edge width by share, chokepoints emphasised.
 Diagram chain_diagram(const ChainGraph& graph, const GapReport& gaps, const ChokepointReport& chokepoints,
                       const DiagramOptions& options = {});
+
+/// 招商图谱: every non-covered segment (filled by status, in stage clusters) with its best
+/// `per_gap` candidates attached (ellipses: name, score, 名录 flag); a candidate serving two
+/// gaps is drawn once with two edges. Candidates come in rank order from `targets`.
+Diagram targets_diagram(const ChainGraph& graph, const GapReport& gaps, const TargetsReport& targets,
+                        const DiagramOptions& options = {});
+
+/// The enterprise supply network: local firms as filled boxes, non-local as dashed ellipses,
+/// single-source edges drawn thick vermillion, articulation points emphasised. Firms that
+/// operate in the chain but trade with no one are shown too, so an empty network says so.
+/// Above `max_nodes` firms, non-local firms collapse into one node per segment and the
+/// layout switches to sfdp.
+Diagram supply_diagram(const ChainGraph& graph, const Scope& scope, const ChokepointReport& chokepoints,
+                       const DiagramOptions& options = {});
+
+/// The chain coloured at each scope level (西海岸新区 → 青岛 → 山东 → 中国), one cluster
+/// per scope, side by side.
+Diagram scopes_diagram(const ChainGraph& graph, const MultiScopeReport& scopes, const DiagramOptions& options = {});
 
 }  // namespace chainlens

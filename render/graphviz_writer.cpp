@@ -110,7 +110,7 @@ std::string render_graphviz(const Diagram& d, const GraphvizOptions& o) {
   GVC_t* gvc = context();
   std::unique_ptr<Agraph_t, GraphDeleter> owner(agopen(cs(std::string("chain")), Agdirected, &deterministic_disc));
   Agraph_t* g = owner.get();
-  set(g, "rankdir", "LR");
+  set(g, "rankdir", d.rankdir);
   set(g, "fontname", o.font);
   set(g, "labelloc", "t");
   set(g, "fontsize", "18");
@@ -139,6 +139,9 @@ std::string render_graphviz(const Diagram& d, const GraphvizOptions& o) {
     Agraph_t* home = n.cluster.empty() ? g : clusters.at(n.cluster);
     Agnode_t* v = agnode(home, cs(n.id), 1);
     set(v, "fillcolor", n.fill);
+    if (n.shape != "box") set(v, "shape", n.shape);
+    if (n.dashed) set(v, "style", n.shape == "box" ? "rounded,filled,dashed" : "filled,dashed");
+    else if (n.shape != "box") set(v, "style", "filled");
     if (n.emphasis) {
       set(v, "penwidth", "3.5");
       set(v, "color", "#000000");
@@ -151,6 +154,12 @@ std::string render_graphviz(const Diagram& d, const GraphvizOptions& o) {
     char width[32];
     std::snprintf(width, sizeof width, "%.2f", e.width);
     set(edge, "penwidth", width);
+    if (!e.color.empty()) set(edge, "color", e.color);
+    if (e.dashed) set(edge, "style", "dashed");
+    if (!e.label.empty()) {
+      set_html(g, edge, html_escape(e.label));
+      set(edge, "fontsize", "9");
+    }
   }
   if (!d.legend.empty()) {
     Agraph_t* legend = agsubg(g, cs(std::string("cluster_legend")), 1);
@@ -164,7 +173,11 @@ std::string render_graphviz(const Diagram& d, const GraphvizOptions& o) {
       set_html(g, v, html_escape(d.legend[i].first));
     }
   }
-  if (gvLayout(gvc, g, "dot") != 0) throw std::runtime_error("GraphViz could not lay out the diagram");
+  if (d.engine == "sfdp") {
+    set(g, "overlap", "prism");
+    set(g, "splines", "true");
+  }
+  if (gvLayout(gvc, g, d.engine.c_str()) != 0) throw std::runtime_error("GraphViz could not lay out the diagram");
   char* data = nullptr;
   unsigned int length = 0;
   const int rc = gvRenderData(gvc, g, o.format.c_str(), &data, &length);

@@ -30,3 +30,19 @@ TEST_CASE("render: chain view as svg and png, deterministic, binary needs -o", "
   CHECK(refused.exit_code == 3);
   CHECK(refused.err.find("png is binary: give a file with -o") != std::string::npos);
 }
+
+TEST_CASE("render: targets, supply and scopes views from the command line", "[cli][render]") {
+  const auto targets = run_chainlens("render examples/minimal --chain bike --view targets --format dot --date 2026-01-02");
+  REQUIRE(targets.exit_code == 0);
+  CHECK(targets.out.find("招商图谱") != std::string::npos);
+  CHECK(targets.out.find("2026-01-02") != std::string::npos);
+  CHECK(targets.out.find("cand:") != std::string::npos);
+  const auto supply = run_chainlens("render examples/minimal --chain bike --view supply --format svg --lang en");
+  REQUIRE(supply.exit_code == 0);
+  CHECK(supply.out.find("supply network") != std::string::npos);
+  const auto scopes = run_chainlens("render examples/minimal --chain bike --view scopes --format dot");
+  REQUIRE(scopes.exit_code == 0);
+  CHECK(scopes.out.find("多级范围对比") != std::string::npos);
+  CHECK(run_chainlens("render examples/minimal --chain bike --view scopes --format dot").out == scopes.out);
+  CHECK(run_chainlens("render examples/minimal --chain bike --view nosuch --format dot").exit_code == 2);
+}

@@ -4,4 +4,5 @@ target_sources(chainlens_tests PRIVATE
   render/table_test.cpp
   render/gaps_writer_test.cpp
   render/graphviz_writer_test.cpp
+  render/diagram_views_test.cpp
 )
