@@ -53,14 +53,21 @@ std::string node_label(const DiagramNode& n) {
 
 // cgraph's default ID discipline uses the address of an interned name as the object's ID,
 // and orders subgraphs by ID: cluster order then varies with the heap, and so do the bytes
-// of the SVG. This discipline numbers names in creation order instead.
+// of the SVG. This discipline numbers names in creation order instead. Names are kept as
+// cgraph reference strings (agstrdup): the DOT writer asks aghtmlstr() of every name it
+// prints, which reads the refstr header in front of the characters.
 struct SequentialIds {
+  Agraph_t* root = nullptr;
   std::map<std::string, IDTYPE> by_name;
-  std::map<IDTYPE, std::string> names;
+  std::map<IDTYPE, char*> names;  // refstrs owned by this discipline
   IDTYPE named = 0, anonymous = 1;
 };
 
-void* ids_open(Agraph_t*, Agdisc_t*) { return new SequentialIds; }
+void* ids_open(Agraph_t* g, Agdisc_t*) {
+  auto* s = new SequentialIds;
+  s->root = g;
+  return s;
+}
 long ids_map(void* state, int, char* str, IDTYPE* id, int create) {
   auto* s = static_cast<SequentialIds*>(state);
   if (!str) {
@@ -75,7 +82,7 @@ long ids_map(void* state, int, char* str, IDTYPE* id, int create) {
   if (!create) return 0;
   s->named += 2;  // even: named
   s->by_name.emplace(str, s->named);
-  s->names.emplace(s->named, str);
+  s->names.emplace(s->named, agstrdup(s->root, str));
   *id = s->named;
   return 1;
 }
@@ -84,9 +91,13 @@ void ids_free(void*, int, IDTYPE) {}
 char* ids_print(void* state, int, IDTYPE id) {
   auto* s = static_cast<SequentialIds*>(state);
   auto it = s->names.find(id);
-  return it == s->names.end() ? nullptr : const_cast<char*>(it->second.c_str());
+  return it == s->names.end() ? nullptr : it->second;
 }
-void ids_close(void* state) { delete static_cast<SequentialIds*>(state); }
+void ids_close(void* state) {
+  auto* s = static_cast<SequentialIds*>(state);
+  for (auto& [id, name] : s->names) agstrfree(s->root, name);
+  delete s;
+}
 void ids_register(void*, int, void*) {}
 
 Agiddisc_t sequential_id_disc = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
