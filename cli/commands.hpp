@@ -23,6 +23,7 @@ void add_chokepoints_command(CLI::App& app, Registry& r);
 void add_supply_command(CLI::App& app, Registry& r);
 void add_whatif_command(CLI::App& app, Registry& r);
 void add_render_command(CLI::App& app, Registry& r);
+void add_report_command(CLI::App& app, Registry& r);
 
 /// Adds every subcommand, in the order --help lists them.
 inline void add_all_commands(CLI::App& app, Registry& r) {
@@ -36,6 +37,7 @@ inline void add_all_commands(CLI::App& app, Registry& r) {
   add_supply_command(app, r);
   add_whatif_command(app, r);
   add_render_command(app, r);
+  add_report_command(app, r);
 }
 
 }  // namespace chainlens::cli

@@ -43,6 +43,12 @@ std::string segment_display_name(const Segment& s, Lang lang) {
   return s.name.empty() ? s.id : s.name;
 }
 
+std::string short_firm_name(const Workspace& ws, const std::string& id) {
+  for (const Enterprise& e : ws.enterprises)
+    if (e.id == id) return !e.aliases.empty() ? e.aliases.front() : e.name.empty() ? id : e.name;
+  return id;
+}
+
 std::vector<std::pair<std::string, std::string>> status_legend(Lang lang) {
   std::vector<std::pair<std::string, std::string>> out;
   for (SegmentStatus s : {SegmentStatus::missing, SegmentStatus::planned, SegmentStatus::single, SegmentStatus::weak,
@@ -100,7 +106,7 @@ Diagram chain_diagram(const ChainGraph& graph, const GapReport& gaps, const Chok
       n.lines.push_back(line);
       std::string names;
       for (std::size_t i = 0; i < firms.size() && static_cast<int>(i) < o.max_firms; ++i)
-        names += (names.empty() ? "" : ", ") + firms[i];
+        names += (names.empty() ? "" : ", ") + short_firm_name(graph.workspace(), firms[i]);
       if (static_cast<int>(firms.size()) > o.max_firms) names += fmt::format(" +{}", firms.size() - o.max_firms);
       if (!names.empty()) n.lines.push_back(names);
     }
@@ -110,6 +116,21 @@ Diagram chain_diagram(const ChainGraph& graph, const GapReport& gaps, const Chok
   const SegmentGraph& sg = graph.segments();
   for (auto e : boost::make_iterator_range(boost::edges(sg)))
     d.edges.push_back({sg[boost::source(e, sg)].id, sg[boost::target(e, sg)].id, 0.6 + 3.0 * sg[e].share, "", "", false});
+  // A midstream or downstream segment without inputs would sit at the far left and stretch its
+  // stage's cluster across the picture; an invisible edge from the stage before keeps the
+  // stages in order, left to right.
+  std::map<int, std::string> first_of_stage;
+  for (SegmentVertexId v = 0; v < graph.segment_count(); ++v)
+    if (const auto& st = graph[v].segment->stage) first_of_stage.emplace(static_cast<int>(*st), graph[v].id);
+  for (SegmentVertexId v = 0; v < graph.segment_count(); ++v) {
+    const auto& st = graph[v].segment->stage;
+    if (!st || *st == Stage::upstream || boost::in_degree(v, sg) > 0) continue;
+    const auto before = first_of_stage.find(static_cast<int>(*st) - 1);
+    if (before == first_of_stage.end()) continue;
+    DiagramEdge e{before->second, graph[v].id, 1, "", "", false};
+    e.invisible = true;
+    d.edges.push_back(std::move(e));
+  }
   d.legend = status_legend(lang);
   return d;
 }

@@ -34,6 +34,7 @@ struct DiagramEdge {
   std::string label;    // plain text, "" for none
   std::string color;    // "" for the default grey
   bool dashed = false;
+  bool invisible = false;  // layout only: keeps a stage's input-less segments right of the stage before
 };
 
 struct Diagram {
@@ -58,6 +59,8 @@ struct DiagramOptions {
 std::string chain_display_name(const Chain& chain, Lang lang);
 /// A segment's name in the language, else its id.
 std::string segment_display_name(const Segment& segment, Lang lang);
+/// A firm's short name for a diagram: its first alias (上汽通用五菱), else its name, else the id.
+std::string short_firm_name(const Workspace& ws, const std::string& id);
 /// 上游 / 中游 / 下游 / 未分段, or upstream / midstream / downstream / unstaged.
 const char* stage_label(const std::optional<Stage>& stage, Lang lang);
 /// The legend of segment statuses, missing first.

@@ -167,6 +167,7 @@ std::string render_graphviz(const Diagram& d, const GraphvizOptions& o) {
     set(edge, "penwidth", width);
     if (!e.color.empty()) set(edge, "color", e.color);
     if (e.dashed) set(edge, "style", "dashed");
+    if (e.invisible) set(edge, "style", "invis");
     if (!e.label.empty()) {
       set_html(g, edge, html_escape(e.label));
       set(edge, "fontsize", "9");

@@ -1,0 +1,133 @@
+// cli/report_command.cpp: `chainlens report WORKSPACE (--chain ID | --all) --format html|md|json
+// -o DIR`: the chain team's report, one file per chain (and an index for --all), diagrams
+// rendered in the same run as the numbers.
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "engine/chain_graph.hpp"
+#include "engine/chain_report.hpp"
+#include "models/version.hpp"
+#include "render/diagram.hpp"
+#include "render/graphviz_writer.hpp"
+#include "render/report_writer.hpp"
+
+namespace chainlens::cli {
+
+struct ReportOptions {
+  InputOptions input;
+  std::string chain, scope, format = "html", lang = "zh", out, date, weights, font = GraphvizOptions{}.font;
+  bool all = false;
+  int portfolio = 3;
+  std::size_t top = 20;
+};
+
+static std::string today() {
+  const std::time_t now = std::time(nullptr);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&now));
+  return buf;
+}
+
+static int run_report(const ReportOptions& o) {
+  if (o.all == !o.chain.empty())
+    throw InputError({{{"--chain", 0, 0}, "give either --chain ID or --all", "e.g. --chain auto, or --all for every chain"}});
+  const Workspace ws = load_input(o.input);
+  std::vector<const Chain*> chains;
+  if (o.all)
+    for (const Chain& c : ws.chains) chains.push_back(&c);
+  else
+    chains.push_back(&require_chain(ws, o.chain));
+  const Lang lang = parse_lang(o.lang);
+  const std::string date = o.date.empty() ? today() : o.date;
+  const std::filesystem::path dir(o.out);
+  std::filesystem::create_directories(dir);
+
+  ChainReportOptions ro;
+  ro.weights = weights_option(ws.scoring, o.weights);
+  ro.portfolio = o.portfolio;
+  GraphvizOptions svg;
+  svg.format = "svg";
+  svg.font = o.font;
+  std::vector<ReportIndexEntry> index;
+  nlohmann::ordered_json json_index = nlohmann::ordered_json::array();
+  for (const Chain* chain : chains) {
+    const ChainGraph graph(ws, *chain);
+    const Scope scope = resolve_scope(ws, *chain, o.scope);
+    const ChainReport report = build_chain_report(graph, scope, ro);
+    DiagramOptions d;
+    d.lang = lang;
+    d.date = date;
+    ReportContext c;
+    c.workspace = &ws;
+    c.graph = &graph;
+    c.report = &report;
+    c.lang = lang;
+    c.date = date;
+    c.version = kVersion;
+    c.top_targets = o.top;
+    c.chain_svg = render_graphviz(chain_diagram(graph, report.gaps(), report.chokepoints, d), svg);
+    c.targets_svg = render_graphviz(targets_diagram(graph, report.gaps(), report.targets, d), svg);
+    std::string file;
+    if (o.format == "html") {
+      file = chain->id + ".html";
+      write_output((dir / file).string(), write_report_html(c));
+    } else {
+      c.chain_svg_file = chain->id + "-chain.svg";
+      c.targets_svg_file = chain->id + "-targets.svg";
+      write_output((dir / c.chain_svg_file).string(), c.chain_svg);
+      write_output((dir / c.targets_svg_file).string(), c.targets_svg);
+      file = chain->id + (o.format == "md" ? ".md" : ".json");
+      write_output((dir / file).string(), o.format == "md" ? write_report_md(c) : write_report_json(c));
+    }
+    std::string goal;
+    for (const Goal& g : chain->goals)
+      if (g.metric == "output_value") goal = goal_text(g);
+    index.push_back({chain->id, chain_display_name(*chain, lang), file, report.gaps().slsr, report.status_counts, goal});
+    json_index.push_back({{"chain", chain->id}, {"file", file}});
+    std::cerr << "wrote " << (dir / file).string() << "\n";
+  }
+  if (o.all) {
+    std::string file = "index.json";
+    if (o.format == "html") {
+      file = "index.html";
+      write_output((dir / file).string(), write_report_index_html(ws, index, lang, date, kVersion));
+    } else if (o.format == "md") {
+      file = "index.md";
+      std::string md = "# " + ws.name + "\n\n";
+      for (const ReportIndexEntry& e : index) md += "- [" + e.name + "](" + e.file + ")\n";
+      write_output((dir / file).string(), md);
+    } else {
+      write_output((dir / file).string(), json_index.dump(2) + "\n");
+    }
+    std::cerr << "wrote " << (dir / file).string() << "\n";
+  }
+  return 0;
+}
+
+void add_report_command(CLI::App& app, Registry& r) {
+  auto o = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand("report", "Write the chain team's report (HTML, Markdown or JSON) for one chain or all");
+  add_input_options(*cmd, o->input);
+  cmd->add_option("--chain", o->chain, "Chain id");
+  cmd->add_flag("--all", o->all, "Every chain of the workspace, plus an index");
+  cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: each chain's scope)");
+  cmd->add_option("--format", o->format, "Report format")->check(CLI::IsMember({"html", "md", "json"}))->capture_default_str();
+  cmd->add_option("-o,--output", o->out, "Folder to write the report(s) into (created if needed)")->required();
+  cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  cmd->add_option("--date", o->date, "Date printed in the report (default: today)");
+  cmd->add_option("--weights", o->weights, "Override score weights, e.g. gap=0.5,listed=0");
+  cmd->add_option("--portfolio", o->portfolio, "Size of the recommended portfolio (0: none)")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
+  cmd->add_option("--top", o->top, "Target companies listed")->check(CLI::Range(1, 10000))->capture_default_str();
+  cmd->add_option("--font", o->font, "Diagram font (a CJK font for Chinese text)")->capture_default_str();
+  cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_report(*o); }); }; });
+}
+
+}  // namespace chainlens::cli

@@ -1,0 +1,52 @@
+// render/report_text.hpp: the words and small formatting rules the report writers share
+// (HTML, Markdown and JSON say the same things the same way).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/chain_report.hpp"
+#include "models/workspace.hpp"
+#include "render/lang.hpp"
+
+namespace chainlens {
+
+class ChainGraph;
+
+/// What a report needs besides the analyses: where it came from and what it shows.
+struct ReportContext {
+  const Workspace* workspace = nullptr;
+  const ChainGraph* graph = nullptr;
+  const ChainReport* report = nullptr;
+  Lang lang = Lang::zh;
+  std::string date;       // YYYY-MM-DD, printed in the provenance
+  std::string version;    // chainlens version
+  std::string chain_svg, targets_svg;            // inline in HTML
+  std::string chain_svg_file, targets_svg_file;  // linked from Markdown, named in JSON
+  std::size_t top_targets = 20;                  // rows of the target table
+};
+
+/// 不足 / 超过 / 约 / "" (below / above / about).
+const char* bound_word(Bound b, Lang lang);
+/// 缺失 / 薄弱 / 依赖进口 / 本地配套不足 / 技术短板.
+const char* declared_kind_label(DeclaredGapKind k, Lang lang);
+/// "seed-001 《title》「quote」", or the note; "" for an empty source.
+std::string cite(const Workspace& ws, const SourceRef& s);
+/// The enterprise's name, else its id.
+std::string firm_name(const Workspace& ws, const std::string& id);
+/// Names of ids, joined with "、" (zh) or ", " (en).
+std::string firm_names(const Workspace& ws, const std::vector<std::string>& ids, Lang lang);
+/// "500 亿元 (2025)" and the like.
+std::string goal_text(const Goal& g);
+/// A declared figure: "local_supply_ratio 不足 45%" (ratios in [0, 1] as percentages).
+std::string declared_text(const Declared& d, Lang lang);
+/// The segment's display name, from the graph, else the id.
+std::string segment_name(const ChainGraph& graph, const std::string& id, Lang lang);
+/// "0.4968" or "-" when empty.
+std::string fixed4(const std::optional<double>& v);
+/// The report title: 汽车 产业链招商报告 / Automotive chain report.
+std::string report_title(const ReportContext& c);
+/// The method notes, one paragraph each (names economists know, as in metrics.md).
+std::vector<std::string> method_notes(Lang lang);
+
+}  // namespace chainlens

@@ -1,0 +1,37 @@
+// render/report_writer.hpp: the chain team's report (gaps, local supply, chokepoints, targets,
+// diagrams, declared evidence, method and provenance) as self-contained HTML, Markdown or JSON.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/report_text.hpp"
+
+namespace chainlens {
+
+/// Everything the HTML shows: {chain, scope, summary, goals, declared, declared_gaps,
+/// gaps (every scope), chokepoints, local_supply, targets (with portfolio), target_lists,
+/// diagrams, method, provenance}.
+std::string write_report_json(const ReportContext& c);
+
+/// One self-contained page: inline CSS and SVG, a small inline script that sorts tables,
+/// no external reference of any kind; prints on A4.
+std::string write_report_html(const ReportContext& c);
+
+/// Markdown; the diagrams are linked as the SVG files named in the context.
+std::string write_report_md(const ReportContext& c);
+
+/// A line of the index of `--all`.
+struct ReportIndexEntry {
+  std::string chain, name, file;
+  std::optional<double> slsr;
+  std::map<SegmentStatus, int> status_counts;
+  std::string goal;
+};
+
+/// The index page of `--all`: one row per chain, linking its report.
+std::string write_report_index_html(const Workspace& ws, const std::vector<ReportIndexEntry>& entries, Lang lang,
+                                    const std::string& date, const std::string& version);
+
+}  // namespace chainlens
