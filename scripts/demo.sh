@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# scripts/demo.sh: the main job on the bundled chains (called by `make demo`): validate
-# each workspace against its sources, then the gap table and the ranked targets of every chain.
+# scripts/demo.sh: the main job on the bundled chains (called by `make demo`): validate each
+# workspace against its sources, print the gap table and ranked targets of every chain, draw
+# its chain and target maps, and write the HTML reports a chain team opens.
 set -euo pipefail
 build="${1:-build}"
 cl="$build/cli/chainlens"
 seeds="$(cd "$(dirname "$0")/.." && pwd)/../shared/seeds"
+opened=()
 for ws in chains/xihaian chains/qingdao; do
   [[ -d "$ws" ]] || continue
+  name="$(basename "$ws")"
+  out="out/$name"
+  mkdir -p "$out/diagrams"
   echo "== $ws"
   if [[ -d "$seeds" ]]; then "$cl" validate "$ws" --sources "$seeds"; else "$cl" validate "$ws"; fi
   "$cl" info "$ws"
@@ -16,11 +21,18 @@ for ws in chains/xihaian chains/qingdao; do
     "$cl" gaps "$ws" --chain "$chain"
     echo
     "$cl" targets "$ws" --chain "$chain" --portfolio 3 --limit 10
-    mkdir -p "out/$(basename "$ws")"
-    for f in svg png; do
-      "$cl" render "$ws" --chain "$chain" --view chain --format "$f" -o "out/$(basename "$ws")/$chain-chain.$f"
+    for view in chain targets; do
+      for f in svg png; do
+        "$cl" render "$ws" --chain "$chain" --view "$view" --format "$f" -o "$out/diagrams/$chain-$view.$f"
+      done
     done
-    echo "diagram: out/$(basename "$ws")/$chain-chain.svg (and .png)"
+    echo "diagrams: $out/diagrams/$chain-chain.svg, $out/diagrams/$chain-targets.svg (and .png)"
     echo
   done
+  "$cl" report "$ws" --all --format html -o "$out/report"
+  "$cl" report "$ws" --all --format json -o "$out/json"
+  opened+=("$out/report/index.html")
 done
+echo
+echo "Open the reports in a browser:"
+for f in "${opened[@]}"; do echo "  $(pwd)/$f"; done

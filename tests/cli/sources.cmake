@@ -9,4 +9,5 @@ target_sources(chainlens_tests PRIVATE
   cli/supply_cli_test.cpp
   cli/whatif_cli_test.cpp
   cli/render_cli_test.cpp
+  cli/report_cli_test.cpp
 )

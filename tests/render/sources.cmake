@@ -5,4 +5,5 @@ target_sources(chainlens_tests PRIVATE
   render/gaps_writer_test.cpp
   render/graphviz_writer_test.cpp
   render/diagram_views_test.cpp
+  render/report_writer_test.cpp
 )
