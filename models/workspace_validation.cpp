@@ -116,7 +116,8 @@ void check_parent_cycles(const std::vector<const Segment*>& segments,
 }  // namespace
 
 void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
-                        const std::vector<PendingRegion>& regions, DiagnosticSink& sink) {
+                        const std::vector<PendingRegion>& regions, DiagnosticSink& sink,
+                        const std::vector<BulkSupplyRange>& bulk_supplies) {
   const auto id = [](const auto& x) { return x.id; };
   const auto sources = unique_ids(ws.sources, id, "source", sink);
   unique_ids(ws.chains, id, "chain", sink);
@@ -178,6 +179,22 @@ void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
         break;
     }
   }
+  for (const BulkSupplyRange& range : bulk_supplies)
+    for (std::size_t i = range.begin; i < range.end; ++i) {
+      const Supply& s = ws.supplies[i];
+      const SourcePos pos{range.file, s.pos.line, 1};
+      for (const std::string* e : {&s.from, &s.to})
+        if (!enterprises.count(*e))
+          sink.error(pos, "unknown enterprise '" + *e + "' in a supply row",
+                     did_you_mean(*e, lazy_keys(enterprise_ids, enterprises)));
+      if (!segment_pos.count(s.segment))
+        sink.error(pos, "unknown segment '" + s.segment + "' in a supply row",
+                   did_you_mean(s.segment, lazy_keys(segment_ids, segment_pos)));
+      else if (children.count(s.segment))
+        sink.error(pos, "segment '" + s.segment + "' in a supply row is a parent segment",
+                   "name one of its children: " + list_children(children[s.segment]));
+      if (s.from == s.to) sink.error(pos, "the supply " + s.from + " -> " + s.to + " supplies itself");
+    }
   check_regions(ws, regions, sink);
 }
 

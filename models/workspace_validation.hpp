@@ -28,9 +28,17 @@ struct PendingRegion {
   SourcePos pos;
 };
 
+/// Supplies [begin, end) of ws.supplies came from the bulk CSV `file` (their pos has the
+/// line only); checked here with hash lookups instead of one PendingRef per field.
+struct BulkSupplyRange {
+  std::string file;
+  std::size_t begin = 0, end = 0;
+};
+
 /// Runs every whole-workspace check, resolves region aliases in place, and
 /// reports into `sink`.
 void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
-                        const std::vector<PendingRegion>& regions, DiagnosticSink& sink);
+                        const std::vector<PendingRegion>& regions, DiagnosticSink& sink,
+                        const std::vector<BulkSupplyRange>& bulk_supplies = {});
 
 }  // namespace chainlens

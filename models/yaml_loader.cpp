@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "models/bulk_reader.hpp"
+#include "models/supply_reader.hpp"
 #include "models/content_hash.hpp"
 #include "models/enum_names.hpp"
 #include "models/workspace_validation.hpp"
@@ -724,6 +725,7 @@ struct Loaded {
   DiagnosticSink sink;
   ContentHasher hasher;
   std::optional<SourcePos> workspace_seen;
+  std::vector<BulkSupplyRange> bulk_supplies;
 };
 
 void load_yaml_text(const std::string& text, const std::string& name, Loaded& L, const LoadOptions& opt) {
@@ -794,6 +796,14 @@ void load_one(const fs::path& path, const std::string& name, Loaded& L, const Lo
   std::string bytes;
   if (!read_file_bytes(path, name, L, opt, bytes)) return;
   L.hasher.add(bytes);
+  if (*format == BulkFormat::csv && is_supply_csv_header(std::string_view(bytes).substr(0, bytes.find('\n')))) {
+    std::istringstream in(std::move(bytes));
+    std::vector<Supply> rows = read_supply_csv(in, name, L.sink, opt.limits.max_rows);
+    const std::size_t begin = L.ws.supplies.size();
+    L.ws.supplies.insert(L.ws.supplies.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+    L.bulk_supplies.push_back({name, begin, L.ws.supplies.size()});
+    return;
+  }
   std::istringstream in(std::move(bytes));
   for (Enterprise& e : read_bulk_file(in, *format, name, L.sink, opt.limits.max_rows)) {
     if (!e.location.empty())
@@ -805,7 +815,7 @@ void load_one(const fs::path& path, const std::string& name, Loaded& L, const Lo
 }
 
 Workspace finish(Loaded& L) {
-  validate_workspace(L.ws, L.refs, L.regions, L.sink);
+  validate_workspace(L.ws, L.refs, L.regions, L.sink, L.bulk_supplies);
   if (!L.sink.empty()) {
     // One list in reading order: files are read sorted by path, so sort the same way.
     std::vector<Diagnostic> all = L.sink.all();

@@ -6,4 +6,5 @@ target_sources(chainlens_tests PRIVATE
   models/atomic_file_test.cpp
   models/loader_test.cpp
   models/snapshot_test.cpp
+  models/supply_reader_test.cpp
 )

@@ -1,0 +1,62 @@
+// Bulk supply relations from CSV: rows, optional columns, and every bad row named by line.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "models/supply_reader.hpp"
+#include "models/yaml_loader.hpp"
+
+using namespace chainlens;
+
+TEST_CASE("read_supply_csv: values, confidence, and every bad row with its line", "[models][bulk]") {
+  CHECK(is_supply_csv_header("from,to,segment"));
+  CHECK(is_supply_csv_header("\xEF\xBB\xBF" "from,to,segment,value"));
+  CHECK_FALSE(is_supply_csv_header("id,name,location"));
+  std::istringstream in("from,to,segment,value,confidence\n"
+                        "a,b,s,1.5,\n"
+                        "a,c,s,,inferred\n"
+                        "a,,s,1,\n"
+                        "a,b,s,x,\n"
+                        "a,b,s,2,maybe\n");
+  DiagnosticSink sink;
+  const auto rows = read_supply_csv(in, "sup.csv", sink, 100);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].value == 1.5);
+  CHECK(rows[0].pos.line == 2);
+  CHECK_FALSE(rows[1].value);
+  CHECK(rows[1].confidence == Confidence::inferred);
+  REQUIRE(sink.size() == 3);
+  CHECK(sink.all()[0].pos.line == 4);
+  CHECK(sink.all()[1].message == "bad value 'x'");
+  CHECK(sink.all()[2].pos.line == 6);
+}
+
+TEST_CASE("a supply CSV in a workspace folder adds supply relations, checked like YAML ones", "[models][bulk]") {
+  const auto dir = std::filesystem::temp_directory_path() / "chainlens-bulk-supply";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "ws.yaml") << "chains:\n  - id: t\n    segments:\n      - {id: p}\n      - {id: a, parent: p}\n"
+                                    "      - {id: b, inputs: [a]}\n"
+                                    "enterprises:\n  - {id: f, location: 中国, segments: [a]}\n"
+                                    "  - {id: g, location: 中国, segments: [b]}\n";
+  std::ofstream(dir / "supplies.csv") << "from,to,segment\nf,g,a\nf,g,p\nf,nobody,a\ng,g,b\n";
+  try {
+    load_workspace(dir);
+    FAIL("bad rows must be refused");
+  } catch (const InputError& e) {
+    const auto& d = e.diagnostics();
+    REQUIRE(d.size() == 3);
+    CHECK(d[0].pos.file.find("supplies.csv") != std::string::npos);
+    CHECK(d[0].pos.line == 3);
+    CHECK(d[0].message.find("parent segment") != std::string::npos);
+    CHECK(d[1].message == "unknown enterprise 'nobody' in a supply row");
+    CHECK(d[2].message.find("supplies itself") != std::string::npos);
+  }
+  std::ofstream(dir / "supplies.csv") << "from,to,segment,value\nf,g,a,3\n";
+  const Workspace ws = load_workspace(dir);
+  REQUIRE(ws.supplies.size() == 1);
+  CHECK(ws.supplies[0].value == 3.0);
+  std::filesystem::remove_all(dir);
+}
