@@ -114,24 +114,34 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain)
     });
   }
 
-  std::unordered_map<std::string, const Enterprise*> enterprises;
-  for (const Enterprise& e : workspace.enterprises) enterprises.emplace(e.id, &e);
-  auto supply_vertex = [&](const Enterprise* e) {
-    auto [it, added] = enterprise_index_.emplace(e->id, 0);
-    if (added) it->second = boost::add_vertex(SupplyVertex{e}, supply_);
-    return it->second;
+  // Supply network: one hash lookup per endpoint (id -> position in the workspace), then
+  // vectors; enterprise_index_ is filled once at the end for find_enterprise.
+  const auto& all = workspace.enterprises;
+  std::unordered_map<std::string_view, std::size_t> position;
+  position.reserve(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) position.emplace(all[i].id, i);
+  constexpr SupplyVertexId kNone = static_cast<SupplyVertexId>(-1);
+  std::vector<SupplyVertexId> vertex_of(all.size(), kNone);
+  auto supply_vertex = [&](std::size_t i) {
+    if (vertex_of[i] == kNone) vertex_of[i] = boost::add_vertex(SupplyVertex{&all[i]}, supply_);
+    return vertex_of[i];
   };
+  // Segment membership of a relation, cached per distinct segment string.
+  std::unordered_map<std::string_view, bool> in_graph;
   for (const Supply& s : workspace.supplies) {
-    if (!segment_index_.contains(s.segment)) continue;
-    auto f = enterprises.find(s.from);
-    auto t = enterprises.find(s.to);
-    if (f == enterprises.end() || t == enterprises.end()) continue;
-    if (f->second->status == EnterpriseStatus::closed || t->second->status == EnterpriseStatus::closed)
-      continue;
+    auto [seg, fresh] = in_graph.try_emplace(s.segment, false);
+    if (fresh) seg->second = segment_index_.contains(s.segment);
+    if (!seg->second) continue;
+    auto f = position.find(s.from);
+    auto t = position.find(s.to);
+    if (f == position.end() || t == position.end()) continue;
+    if (all[f->second].status == EnterpriseStatus::closed || all[t->second].status == EnterpriseStatus::closed) continue;
     const SupplyVertexId a = supply_vertex(f->second);
     const SupplyVertexId b = supply_vertex(t->second);
     boost::add_edge(a, b, SupplyEdge{&s}, supply_);
   }
+  enterprise_index_.reserve(boost::num_vertices(supply_));
+  for (SupplyVertexId v = 0; v < boost::num_vertices(supply_); ++v) enterprise_index_.emplace(supply_[v].enterprise->id, v);
 }
 
 std::optional<SegmentVertexId> ChainGraph::find_segment(std::string_view id) const {

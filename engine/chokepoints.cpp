@@ -4,8 +4,10 @@
 
 #include <boost/graph/biconnected_components.hpp>
 #include <boost/graph/dominator_tree.hpp>
-#include <map>
+#include <algorithm>
 #include <set>
+#include <string_view>
+#include <tuple>
 
 #include "engine/chain_graph.hpp"
 
@@ -54,32 +56,59 @@ std::vector<std::string> segment_dominators(const ChainGraph& graph) {
 
 std::vector<std::string> supply_articulation_points(const ChainGraph& graph) {
   const SupplyGraph& s = graph.supply();
-  Undirected u(boost::num_vertices(s));
-  std::set<std::pair<std::size_t, std::size_t>> seen;  // parallel and reverse relations: one edge
+  // Parallel and reverse relations are one undirected edge: sort and drop repeats (a set of
+  // pairs cost a node allocation per relation on networks of millions).
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  pairs.reserve(boost::num_edges(s));
   for (auto e : boost::make_iterator_range(boost::edges(s))) {
     std::size_t a = boost::source(e, s), b = boost::target(e, s);
     if (a == b) continue;
     if (a > b) std::swap(a, b);
-    if (seen.insert({a, b}).second) boost::add_edge(a, b, u);
+    pairs.emplace_back(a, b);
   }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  Undirected u(pairs.begin(), pairs.end(), boost::num_vertices(s));
   std::vector<Undirected::vertex_descriptor> cut;
   boost::articulation_points(u, std::back_inserter(cut));
-  std::set<std::string> out;
-  for (auto v : cut) out.insert(s[v].enterprise->id);
-  return {out.begin(), out.end()};
+  std::vector<std::string> out;
+  out.reserve(cut.size());
+  for (auto v : cut) out.push_back(s[v].enterprise->id);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::vector<SingleSource> single_sources(const ChainGraph& graph) {
   const SupplyGraph& s = graph.supply();
-  // (customer, segment) -> distinct suppliers
-  std::map<std::pair<std::string, std::string>, std::set<std::string>> suppliers;
-  for (auto e : boost::make_iterator_range(boost::edges(s))) {
-    const Supply& rel = *s[e].supply;
-    suppliers[{rel.to, rel.segment}].insert(rel.from);
-  }
+  // (customer vertex, segment, supplier vertex), sorted: a run with one distinct supplier
+  // is a single source. Integers and views, no string copies per relation.
+  struct Rel {
+    std::size_t customer;
+    std::string_view segment;
+    std::size_t supplier;
+    auto operator<=>(const Rel&) const = default;
+  };
+  std::vector<Rel> rels;
+  rels.reserve(boost::num_edges(s));
+  for (auto e : boost::make_iterator_range(boost::edges(s)))
+    rels.push_back({boost::target(e, s), s[e].supply->segment, boost::source(e, s)});
+  std::sort(rels.begin(), rels.end());
   std::vector<SingleSource> out;
-  for (const auto& [key, from] : suppliers)
-    if (from.size() == 1) out.push_back({key.first, key.second, *from.begin()});
+  for (std::size_t i = 0; i < rels.size();) {
+    std::size_t j = i + 1;
+    bool one = true;
+    while (j < rels.size() && rels[j].customer == rels[i].customer && rels[j].segment == rels[i].segment) {
+      one = one && rels[j].supplier == rels[i].supplier;
+      ++j;
+    }
+    if (one)
+      out.push_back({s[rels[i].customer].enterprise->id, std::string(rels[i].segment), s[rels[i].supplier].enterprise->id});
+    i = j;
+  }
+  std::sort(out.begin(), out.end(), [](const SingleSource& a, const SingleSource& b) {
+    return std::tie(a.enterprise, a.segment) < std::tie(b.enterprise, b.segment);
+  });
   return out;
 }
 

@@ -44,11 +44,19 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
         if (options.verified_only && rel.confidence == Confidence::inferred) continue;
         const Enterprise& f = *s[boost::source(edge, s)].enterprise;
         const bool local = is_local(f, scope);
+        // Local operating members of the segment other than the customer (ids sorted, so the
+        // customer is found by binary search and the first few are the ones shown).
         std::vector<std::string> alternatives;
-        if (!local)
-          for (const std::string& a : local_operating[rel.segment])
+        std::size_t total = 0;
+        if (!local) {
+          const std::vector<std::string>& pool = local_operating[rel.segment];
+          total = pool.size() - (std::binary_search(pool.begin(), pool.end(), id) ? 1 : 0);
+          for (const std::string& a : pool) {
+            if (alternatives.size() == kShownAlternatives) break;
             if (a != id) alternatives.push_back(a);
-        const bool potential = local || !alternatives.empty();
+          }
+        }
+        const bool potential = local || total > 0;
         ++row.relations;
         row.local_relations += local ? 1 : 0;
         potential_count += potential ? 1 : 0;
@@ -60,8 +68,8 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
         } else {
           every_value = false;
         }
-        if (!alternatives.empty())
-          r.matchmaking.push_back({id, f.id, rel.segment, rel.value, std::move(alternatives),
+        if (total > 0)
+          r.matchmaking.push_back({id, f.id, rel.segment, rel.value, std::move(alternatives), total,
                                    rel.confidence == Confidence::inferred});
       }
     }

@@ -30,9 +30,14 @@ struct EnterpriseSupply {
 struct Matchmaking {
   std::string customer, supplier, segment;
   std::optional<double> value;               // 亿元 a year
-  std::vector<std::string> local_alternatives;  // sorted ids
+  std::vector<std::string> local_alternatives;  // sorted ids, the first kShownAlternatives
+  std::size_t alternatives_total = 0;           // every local alternative, shown or not
   bool inferred = false;
 };
+
+/// Alternatives named per matchmaking row: a 招商 officer calls a few firms, and naming all
+/// of them on every row of a million-relation network took gigabytes.
+inline constexpr std::size_t kShownAlternatives = 5;
 
 struct LocalSupplyReport {
   std::string chain;

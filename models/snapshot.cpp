@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "models/content_hash.hpp"
+#include "models/read_file.hpp"
 
 // Boost 1.74 serializes boost::optional only; std::optional is a flag then the value.
 namespace boost::serialization {
@@ -165,9 +166,8 @@ void check_snapshot_sources(const Workspace& ws, const std::string& name) {
   // The same sequence as the loader: each file's name, then its bytes.
   ContentHasher hasher;
   for (const std::string& f : ws.files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) refuse(name, "snapshot is stale: its source file " + f + " cannot be read", kRecompile);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes;
+    if (!read_whole_file(f, bytes)) refuse(name, "snapshot is stale: its source file " + f + " cannot be read", kRecompile);
     hasher.add(f);
     hasher.add(bytes);
   }
@@ -184,8 +184,8 @@ Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const Lo
   if (size > options.limits.max_file_bytes)
     refuse(name, "snapshot is larger than the limit of " + std::to_string(options.limits.max_file_bytes >> 20) + " MiB",
            "raise it with --max-file-mb");
-  std::ifstream in(path, std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  if (!read_whole_file(path, bytes)) refuse(name, "cannot read the snapshot", {});
   return read_snapshot_bytes(bytes, name);
 }
 

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "models/bulk_reader.hpp"
+#include "models/read_file.hpp"
 #include "models/supply_reader.hpp"
 #include "models/content_hash.hpp"
 #include "models/enum_names.hpp"
@@ -773,12 +774,10 @@ bool read_file_bytes(const fs::path& path, const std::string& name, Loaded& L, c
                  "raise it with --max-file-mb");
     return false;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  if (!read_whole_file(path, out)) {
     L.sink.error({name, 0, 0}, "cannot open the file");
     return false;
   }
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   return true;
 }
 

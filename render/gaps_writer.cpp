@@ -2,6 +2,8 @@
 // 4 decimals so that output is byte-stable, Chinese labels unless lang is en.
 #include "render/gaps_writer.hpp"
 
+#include "render/json_precision.hpp"
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -14,7 +16,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string num(double v) { return fmt::format("{:.{}f}", v == 0 ? 0.0 : v, kGapDigits); }  // no "-0.0000"
-double rounded(double v) { return std::stod(num(v)); }
+double rounded(double v) { return json_round(v, kGapDigits); }
 Json optional_number(const std::optional<double>& v) { return v ? Json(rounded(*v)) : Json(nullptr); }
 
 std::string join(const std::vector<std::string>& items, const char* sep) {

@@ -2,6 +2,8 @@
 // text, CSV and Markdown forms; JSON carries the same rows.
 #include "render/local_supply_writer.hpp"
 
+#include "render/json_precision.hpp"
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -16,7 +18,7 @@ using Json = nlohmann::ordered_json;
 
 std::string fixed(const std::optional<double>& v) { return v ? fmt::format("{:.4f}", *v) : "-"; }
 Json number(const std::optional<double>& v) {
-  return v ? Json(std::stod(fmt::format("{:.4f}", *v))) : Json(nullptr);
+  return v ? Json(json_round(*v, 4)) : Json(nullptr);
 }
 
 const char* bound_word(Bound b, Lang lang) {
@@ -59,6 +61,9 @@ Table matchmaking_table(const LocalSupplyReport& r, Lang lang) {
   for (const Matchmaking& m : r.matchmaking) {
     std::string alt;
     for (const std::string& a : m.local_alternatives) alt += (alt.empty() ? "" : ", ") + a;
+    if (m.alternatives_total > m.local_alternatives.size())
+      alt += fmt::format(fmt::runtime(tr(lang, " 等 {} 家", " and {} more")),
+                         lang == Lang::zh ? m.alternatives_total : m.alternatives_total - m.local_alternatives.size());
     t.rows.push_back({m.customer, m.segment, m.supplier + (m.inferred ? "*" : ""), fixed(m.value), alt});
   }
   return t;
@@ -92,6 +97,7 @@ std::string write_local_supply(const LocalSupplyReport& r, std::string_view form
     for (const Matchmaking& m : r.matchmaking)
       j["matchmaking"].push_back({{"customer", m.customer}, {"segment", m.segment}, {"supplier", m.supplier},
                                   {"value", number(m.value)}, {"local_alternatives", m.local_alternatives},
+                                  {"local_alternatives_total", m.alternatives_total},
                                   {"inferred", m.inferred}});
     j["leakage"] = Json::array();
     for (const SegmentSlsr& s : r.leakage)

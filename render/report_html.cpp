@@ -255,7 +255,10 @@ void supply_section(std::string& h, const ReportContext& c) {
     for (const Matchmaking& m : s.matchmaking)
       h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(firm_name(*c.workspace, m.customer)),
                        esc(segment_name(*c.graph, m.segment, lang)), esc(firm_name(*c.workspace, m.supplier)),
-                       esc(firm_names(*c.workspace, m.local_alternatives, lang)));
+                       esc(firm_names(*c.workspace, m.local_alternatives, lang) +
+                           (m.alternatives_total > m.local_alternatives.size()
+                                ? fmt::format(fmt::runtime(tr(lang, " 等 {} 家", " ({} in all)")), m.alternatives_total)
+                                : std::string())));
     h += "</tbody></table>\n";
   }
 }

@@ -6,6 +6,7 @@
 #include "models/enum_names.hpp"
 #include "render/chokepoints_writer.hpp"
 #include "render/diagram.hpp"
+#include "render/json_precision.hpp"
 #include "render/gaps_writer.hpp"
 #include "render/local_supply_writer.hpp"
 #include "render/report_writer.hpp"
@@ -52,12 +53,12 @@ std::string write_report_json(const ReportContext& c) {
     int missing = 0;
     for (const SegmentGap& s : g.segments) missing += s.status == SegmentStatus::missing;
     scopes.push_back({{"scope", g.scope.str()},
-                      {"slsr", g.slsr ? Json(std::stod(fixed4(g.slsr))) : Json(nullptr)},
+                      {"slsr", g.slsr ? Json(json_round(*g.slsr, 4)) : Json(nullptr)},
                       {"missing", missing}});
   }
   j["summary"] = {{"segments", r.gaps().segments.size()},
                   {"status_counts", counts},
-                  {"slsr", r.gaps().slsr ? Json(std::stod(fixed4(r.gaps().slsr))) : Json(nullptr)},
+                  {"slsr", r.gaps().slsr ? Json(json_round(*r.gaps().slsr, 4)) : Json(nullptr)},
                   {"scopes", scopes},
                   {"import_dependent", r.scopes.import_dependent}};
   Json goals = Json::array();

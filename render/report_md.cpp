@@ -92,7 +92,10 @@ std::string write_report_md(const ReportContext& c) {
   for (const Matchmaking& x : r.supply.matchmaking)
     m += fmt::format(fmt::runtime(tr(lang, "- 供需对接: {} 从 {} 采购 {}, 本地可供: {}\n", "- Matchmaking: {} buys {2} from {1}; local: {3}\n")),
                      firm_name(ws, x.customer), firm_name(ws, x.supplier), segment_name(*c.graph, x.segment, lang),
-                     firm_names(ws, x.local_alternatives, lang));
+                     firm_names(ws, x.local_alternatives, lang) +
+                         (x.alternatives_total > x.local_alternatives.size()
+                              ? fmt::format(fmt::runtime(tr(lang, " 等 {} 家", " ({} in all)")), x.alternatives_total)
+                              : std::string()));
 
   m += fmt::format("\n## {}\n\n", tr(lang, "六、招商目标", "6. Companies to approach"));
   m += fmt::format("| # | {} | {} | {} | {} | {} | {} | {} | {} |\n|---:|---|---:|---|---:|---:|---:|---:|---:|\n",

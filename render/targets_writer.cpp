@@ -2,6 +2,8 @@
 // never disagree; numbers have fixed precision so output is byte-stable.
 #include "render/targets_writer.hpp"
 
+#include "render/json_precision.hpp"
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -17,7 +19,7 @@ using Json = nlohmann::ordered_json;
 
 // Four decimals for factors, two for the 0-100 score: enough to rank, stable to print.
 std::string num(double v, int digits) { return fmt::format("{:.{}f}", v, digits); }
-double rounded(double v, int digits) { return std::stod(num(v, digits)); }
+double rounded(double v, int digits) { return json_round(v, digits); }
 
 std::string flags(const CandidateScore& s, Lang lang) {
   std::string f;

@@ -2,6 +2,8 @@
 // figures, in every format.
 #include "render/what_if_writer.hpp"
 
+#include "render/json_precision.hpp"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -17,7 +19,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string fixed(const std::optional<double>& v) { return v ? fmt::format("{:.4f}", v == 0.0 ? 0.0 : *v) : "-"; }
-Json number(const std::optional<double>& v) { return v ? Json(std::stod(fmt::format("{:.4f}", *v))) : Json(nullptr); }
+Json number(const std::optional<double>& v) { return v ? Json(json_round(*v, 4)) : Json(nullptr); }
 std::optional<double> diff(const std::optional<double>& a, const std::optional<double>& b) {
   if (!a || !b) return std::nullopt;
   return *b - *a;
