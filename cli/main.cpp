@@ -4,11 +4,15 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "models/version.hpp"
+#include "render/json_precision.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"chainlens: industrial-chain (产业链) graph analysis"};
   app.set_version_flag("--version", std::string("chainlens ") + chainlens::kVersion);
   app.require_subcommand(1);
+  bool full_precision = false;
+  app.add_flag("--full-precision", full_precision,
+               "JSON numbers at full double precision instead of 4 decimals (for comparing with another implementation)");
   app.footer(
       "Exit codes: 0 ok, 1 failure (e.g. cannot write output), 2 usage error, "
       "3 input error (every problem is listed as file:line:col).");
@@ -20,5 +24,6 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(chainlens::cli::ExitCode::usage);
   }
+  chainlens::set_full_json_precision(full_precision);
   return registry.run();
 }

@@ -19,7 +19,7 @@ struct TargetsOptions {
   AnalysisOptions a;
   std::string weights, candidates;
   int portfolio = 0;
-  std::size_t limit = 30;
+  std::size_t limit = 30, by_gap = 0;
 };
 
 // A bulk pool read whole (targets shows a ranked list; `score` is the streaming path).
@@ -56,6 +56,10 @@ static int run_targets(const TargetsOptions& o) {
                                : o.a.format == "csv" ? TargetsFormat::csv
                                : o.a.format == "md"  ? TargetsFormat::md
                                                    : TargetsFormat::table;
+  if (o.by_gap > 0) {
+    write_output(o.a.out, write_targets_by_gap(gaps, report, o.by_gap, format, parse_lang(o.a.lang)));
+    return 0;
+  }
   write_output(o.a.out, write_targets(report, portfolio ? &*portfolio : nullptr, format, parse_lang(o.a.lang), o.limit));
   return 0;
 }
@@ -69,6 +73,8 @@ void add_targets_command(CLI::App& app, Registry& r) {
   cmd->add_option("--candidates", o->candidates, "Add a bulk candidate pool (CSV or JSON Lines)");
   cmd->add_option("--portfolio", o->portfolio, "Also pick K candidates that together close the most gaps")
       ->check(CLI::Range(0, 1000));
+  cmd->add_option("--by-gap", o->by_gap, "List each gap segment with its best N candidates instead of one ranking")
+      ->check(CLI::Range(1, 100));
   cmd->add_option("--limit", o->limit, "Rows shown in table/csv/md (0: all; JSON has all)")->capture_default_str();
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_targets(*o); }); }; });
 }

@@ -178,4 +178,55 @@ std::string score_jsonl_row(const CandidateScore& s, std::size_t line) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+std::string write_targets_by_gap(const GapReport& gaps, const TargetsReport& r, std::size_t per_gap,
+                                 TargetsFormat format, Lang lang) {
+  struct Row {
+    const SegmentGap* gap;
+    std::vector<const CandidateScore*> best;
+  };
+  std::vector<Row> rows;
+  for (const SegmentGap& g : gaps.segments) {
+    if (g.status == SegmentStatus::covered) continue;
+    Row row{&g, {}};
+    for (const CandidateScore& c : r.targets) {
+      if (row.best.size() >= per_gap) break;
+      if (std::binary_search(c.chain_segments.begin(), c.chain_segments.end(), g.segment)) row.best.push_back(&c);
+    }
+    rows.push_back(std::move(row));
+  }
+  if (format == TargetsFormat::json) {
+    Json j{{"chain", r.chain}, {"scope", r.scope.str()}, {"per_gap", per_gap}};
+    j["gaps"] = Json::array();
+    for (const Row& row : rows) {
+      Json c = Json::array();
+      for (const CandidateScore* s : row.best)
+        c.push_back({{"id", s->id}, {"name", s->name}, {"score", rounded(s->score, 2)}, {"on_target_list", s->on_target_list}});
+      j["gaps"].push_back({{"segment", row.gap->segment},
+                           {"name", row.gap->name},
+                           {"status", status_name(row.gap->status)},
+                           {"gap_score", rounded(row.gap->gap_score, 4)},
+                           {"kind", row.gap->kind ? Json(kind_label(row.gap->kind, lang)) : Json(nullptr)},
+                           {"candidates", c}});
+    }
+    return j.dump(2) + "\n";
+  }
+  Table t;
+  t.header = {tr(lang, "环节", "segment"), tr(lang, "名称", "name"), tr(lang, "状态", "status"), tr(lang, "缺口分", "gap"),
+              tr(lang, "候选企业 (得分; ★ 拟招商名录)", "candidates (score; ★ on a target list)")};
+  t.align_right = {false, false, false, true, false};
+  for (const Row& row : rows) {
+    std::string names;
+    for (const CandidateScore* s : row.best)
+      names += fmt::format("{}{} {:.1f}{}", names.empty() ? "" : "; ", s->name.empty() ? s->id : s->name, s->score,
+                           s->on_target_list ? " ★" : "");
+    if (names.empty()) names = tr(lang, "(无候选企业)", "(no candidate)");
+    t.rows.push_back({row.gap->segment, row.gap->name, status_label(row.gap->status, lang), num(row.gap->gap_score, 4), names});
+  }
+  if (format == TargetsFormat::csv) return to_csv(t);
+  const std::string title = fmt::format(fmt::runtime(tr(lang, "{} 各缺口候选企业 · {} · 每个缺口前 {} 名", "{} candidates per gap · {} · top {} per gap")),
+                                        r.chain, r.scope.str(), per_gap);
+  if (format == TargetsFormat::md) return "# " + title + "\n\n" + to_markdown(t);
+  return title + "\n" + to_text(t);
+}
+
 }  // namespace chainlens

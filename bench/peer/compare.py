@@ -1,0 +1,141 @@
+#!/usr/bin/python3
+"""bench/peer/compare.py: runs chainlens and the Python peer (chainlens_peer.py) on one
+workspace and chain and reports the first difference in their JSON, or "equal".
+
+    compare.py WORKSPACE --chain ID [--scope PATH] [--commands gaps,chokepoints,supply,targets]
+               [--portfolio K] [--chainlens PATH] [--tol 1e-9]
+
+chainlens runs as `chainlens --full-precision CMD WORKSPACE --chain ID --format json --lang en`
+(English labels: the peer prints gap kinds as fill/extend/strengthen). Keys must match in
+name and order, lists in length and order, texts and booleans exactly, numbers to --tol
+(absolute or relative). Exit code: 0 equal, 1 different, 2 a tool failed or bad usage.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+COMMANDS = ["gaps", "chokepoints", "supply", "targets"]
+SCOPED = {"gaps", "supply", "targets"}
+
+
+def first_difference(a, b, path="$", tol=1e-9):
+    """None when equal, else (path, chainlens value, peer value, reason)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return None if (isinstance(a, bool) and isinstance(b, bool) and a == b) else (path, a, b, "differ")
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        if math.isclose(a, b, rel_tol=tol, abs_tol=tol):
+            return None
+        return (path, a, b, f"differ by {abs(a - b):.3g}")
+    if type(a) is not type(b):
+        return (path, a, b, f"types differ ({type(a).__name__} vs {type(b).__name__})")
+    if isinstance(a, dict):
+        ka, kb = list(a), list(b)
+        if ka != kb:
+            if set(ka) != set(kb):
+                return (path, sorted(set(ka) - set(kb)), sorted(set(kb) - set(ka)), "keys only in chainlens / only in peer")
+            return (path, ka, kb, "key order differs")
+        for k in ka:
+            d = first_difference(a[k], b[k], f"{path}.{k}", tol)
+            if d:
+                return d
+        return None
+    if isinstance(a, list):
+        for i, (x, y) in enumerate(zip(a, b)):
+            d = first_difference(x, y, f"{path}[{i}]", tol)
+            if d:
+                return d
+        if len(a) != len(b):
+            return (path, len(a), len(b), "lengths differ")
+        return None
+    return None if a == b else (path, a, b, "differ")
+
+
+def short(v, limit=300):
+    text = json.dumps(v, ensure_ascii=False)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def run_json(argv, what):
+    t0 = time.perf_counter()
+    p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - t0
+    if p.returncode != 0:
+        sys.stderr.write(f"{what} failed (exit {p.returncode}): {' '.join(argv)}\n{p.stderr.decode(errors='replace')}")
+        return None, elapsed
+    try:
+        return json.loads(p.stdout), elapsed
+    except json.JSONDecodeError as e:
+        sys.stderr.write(f"{what} printed no JSON ({e}): {' '.join(argv)}\n")
+        return None, elapsed
+
+
+def main(argv=None):
+    default_cl = os.environ.get("CHAINLENS") or os.path.normpath(os.path.join(HERE, "..", "..", "build", "cli", "chainlens"))
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("workspace")
+    p.add_argument("--chain", required=True)
+    p.add_argument("--scope", default="")
+    p.add_argument("--commands", default=",".join(COMMANDS), help="comma-separated subset of " + ",".join(COMMANDS))
+    p.add_argument("--portfolio", type=int, default=0, help="also compare the targets portfolio of K")
+    p.add_argument("--chainlens", default=default_cl, help="the chainlens binary (default: $CHAINLENS or build/cli/chainlens)")
+    p.add_argument("--peer", default=os.path.join(HERE, "chainlens_peer.py"))
+    p.add_argument("--python", default="/usr/bin/python3", help="interpreter for the peer")
+    p.add_argument("--tol", type=float, default=1e-9)
+    p.add_argument("--separate", action="store_true",
+                   help="run the peer once per command instead of once with `all`")
+    p.add_argument("--verbose", "-v", action="store_true", help="print timings")
+    a = p.parse_args(argv)
+    commands = [c for c in a.commands.split(",") if c]
+    if any(c not in COMMANDS for c in commands):
+        p.error(f"--commands takes {', '.join(COMMANDS)}")
+
+    def common(cmd):
+        extra = ["--chain", a.chain]
+        if a.scope and cmd in SCOPED:
+            extra += ["--scope", a.scope]
+        if a.portfolio and cmd == "targets":
+            extra += ["--portfolio", str(a.portfolio)]
+        return extra
+
+    peer_all = None
+    if not a.separate and len(commands) > 1:
+        extra = ["--chain", a.chain] + (["--scope", a.scope] if a.scope else []) + \
+                (["--portfolio", str(a.portfolio)] if a.portfolio else [])
+        peer_all, t = run_json([a.python, a.peer, "all", a.workspace] + extra, "the peer")
+        if peer_all is None:
+            return 2
+        if a.verbose:
+            print(f"peer all: {t:.2f} s")
+
+    status = 0
+    for cmd in commands:
+        mine, t1 = run_json([a.chainlens, "--full-precision", cmd, a.workspace, "--format", "json", "--lang", "en"]
+                            + common(cmd), "chainlens")
+        if mine is None:
+            return 2
+        if peer_all is not None:
+            theirs, t2 = peer_all[cmd], 0.0
+        else:
+            theirs, t2 = run_json([a.python, a.peer, cmd, a.workspace] + common(cmd), "the peer")
+            if theirs is None:
+                return 2
+        if a.verbose:
+            print(f"{cmd}: chainlens {t1:.2f} s" + (f", peer {t2:.2f} s" if peer_all is None else ""))
+        d = first_difference(mine, theirs, "$", a.tol)
+        if d:
+            where, x, y, why = d
+            print(f"{cmd} {a.workspace} --chain {a.chain}: first difference at {where}: {why}\n"
+                  f"  chainlens: {short(x)}\n  peer:      {short(y)}")
+            status = 1
+        else:
+            print(f"{cmd} {a.workspace} --chain {a.chain}: equal")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
