@@ -126,19 +126,20 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain)
     if (vertex_of[i] == kNone) vertex_of[i] = boost::add_vertex(SupplyVertex{&all[i]}, supply_);
     return vertex_of[i];
   };
-  // Segment membership of a relation, cached per distinct segment string.
-  std::unordered_map<std::string_view, bool> in_graph;
+  // The relation's segment vertex, cached per distinct segment string (-1: not in the graph).
+  std::unordered_map<std::string_view, std::int64_t> segment_vertex;
   for (const Supply& s : workspace.supplies) {
-    auto [seg, fresh] = in_graph.try_emplace(s.segment, false);
-    if (fresh) seg->second = segment_index_.contains(s.segment);
-    if (!seg->second) continue;
+    auto [seg, fresh] = segment_vertex.try_emplace(s.segment, -1);
+    if (fresh)
+      if (auto it = segment_index_.find(s.segment); it != segment_index_.end()) seg->second = static_cast<std::int64_t>(it->second);
+    if (seg->second < 0) continue;
     auto f = position.find(s.from);
     auto t = position.find(s.to);
     if (f == position.end() || t == position.end()) continue;
     if (all[f->second].status == EnterpriseStatus::closed || all[t->second].status == EnterpriseStatus::closed) continue;
     const SupplyVertexId a = supply_vertex(f->second);
     const SupplyVertexId b = supply_vertex(t->second);
-    boost::add_edge(a, b, SupplyEdge{&s}, supply_);
+    boost::add_edge(a, b, SupplyEdge{&s, static_cast<std::uint32_t>(seg->second)}, supply_);
   }
   enterprise_index_.reserve(boost::num_vertices(supply_));
   for (SupplyVertexId v = 0; v < boost::num_vertices(supply_); ++v) enterprise_index_.emplace(supply_[v].enterprise->id, v);

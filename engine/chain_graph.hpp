@@ -44,10 +44,13 @@ struct SupplyVertex {
 };
 struct SupplyEdge {
   const Supply* supply = nullptr;
+  std::uint32_t segment = 0;  // the relation's segment as a vertex of the segment graph
 };
-/// Enterprise supply network: f -> e when f supplies e.
+/// Enterprise supply network: f -> e when f supplies e. Edges live in a vector (vecS edge
+/// list): the network is built once and never shrinks, and a node per edge cost 5M
+/// allocations on the largest benchmark.
 using SupplyGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                          SupplyVertex, SupplyEdge>;
+                                          SupplyVertex, SupplyEdge, boost::no_property, boost::vecS>;
 using SupplyVertexId = SupplyGraph::vertex_descriptor;
 
 /// True when the enterprise's location lies inside the scope (metrics.md "Regions and scope").

@@ -16,7 +16,8 @@ namespace chainlens {
 namespace {
 
 using Flow = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
-using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                                         boost::no_property, boost::no_property, boost::vecS>;
 
 std::vector<std::string> segment_dominators(const ChainGraph& graph) {
   const SegmentGraph& g = graph.segments();
@@ -85,14 +86,14 @@ std::vector<SingleSource> single_sources(const ChainGraph& graph) {
   // is a single source. Integers and views, no string copies per relation.
   struct Rel {
     std::size_t customer;
-    std::string_view segment;
+    std::uint32_t segment;
     std::size_t supplier;
     auto operator<=>(const Rel&) const = default;
   };
   std::vector<Rel> rels;
   rels.reserve(boost::num_edges(s));
   for (auto e : boost::make_iterator_range(boost::edges(s)))
-    rels.push_back({boost::target(e, s), s[e].supply->segment, boost::source(e, s)});
+    rels.push_back({boost::target(e, s), s[e].segment, boost::source(e, s)});
   std::sort(rels.begin(), rels.end());
   std::vector<SingleSource> out;
   for (std::size_t i = 0; i < rels.size();) {
@@ -103,7 +104,7 @@ std::vector<SingleSource> single_sources(const ChainGraph& graph) {
       ++j;
     }
     if (one)
-      out.push_back({s[rels[i].customer].enterprise->id, std::string(rels[i].segment), s[rels[i].supplier].enterprise->id});
+      out.push_back({s[rels[i].customer].enterprise->id, graph[rels[i].segment].id, s[rels[i].supplier].enterprise->id});
     i = j;
   }
   std::sort(out.begin(), out.end(), [](const SingleSource& a, const SingleSource& b) {

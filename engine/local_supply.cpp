@@ -84,7 +84,8 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
     }
     r.enterprises.push_back(std::move(row));
   }
-  std::sort(r.matchmaking.begin(), r.matchmaking.end(), [](const Matchmaking& a, const Matchmaking& b) {
+  // Stable: repeated relations of one (customer, segment, supplier) keep their file order.
+  std::stable_sort(r.matchmaking.begin(), r.matchmaking.end(), [](const Matchmaking& a, const Matchmaking& b) {
     return std::tie(a.customer, a.segment, a.supplier) < std::tie(b.customer, b.segment, b.supplier);
   });
   const StructuralSupply ss = structural_supply(graph, scope);

@@ -27,7 +27,10 @@ std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope
     if (e.status == EnterpriseStatus::closed || is_local(e, scope)) continue;
     const bool in_chain = std::any_of(e.segments.begin(), e.segments.end(),
                                       [&](const std::string& s) { return graph.find_segment(s).has_value(); });
-    if (in_chain || listed.contains(e.id)) out.push_back(to_candidate(e, ws.regions));
+    // Workspace locations are resolved at load time; resolving again would read the first
+    // component of a full path (青岛 in 中国/山东/青岛/…) as an alias when one region's
+    // path starts with another's short name.
+    if (in_chain || listed.contains(e.id)) out.push_back(to_candidate(e, {}));
   }
   return out;
 }

@@ -19,7 +19,8 @@ struct TargetsReport {
 /// in a segment of the chain's graph or are named on one of its target lists.
 std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope& scope);
 
-/// Candidate from an enterprise, its location's alias resolved against the workspace regions.
+/// Candidate from an enterprise, its location's alias resolved against `regions` (pass the
+/// workspace's regions for a bulk row, none for a workspace enterprise, already resolved).
 Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions);
 
 /// Scores and ranks; a candidate id seen twice is scored once (the first wins).

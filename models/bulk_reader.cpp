@@ -115,6 +115,9 @@ bool fill_from_fields(const std::array<std::string_view, 7>& f, Enterprise& e, s
   e.name = f[1].empty() ? e.id : std::string(f[1]);
   e.location = RegionPath::parse(f[2]);
   e.segments = split_segments(f[3]);
+  for (std::size_t i = 0; i < e.segments.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (e.segments[i] == e.segments[j]) return error = "segment '" + e.segments[i] + "' is listed twice", false;
   if (!f[4].empty()) {
     e.role = enum_from_string<Role>(f[4]);
     if (!e.role) return error = "unknown role '" + std::string(f[4]) + "' (expected anchor, key, supplier, research or platform)", false;

@@ -1,12 +1,34 @@
 // models/content_hash.cpp: xxh3 (64-bit) hashes, one-shot and incremental.
 #include "models/content_hash.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include <xxhash.h>
 
 #include <cstdio>
 #include <stdexcept>
 
 namespace chainlens {
+
+std::optional<std::uint64_t> hash64_stream(std::istream& in, std::uint64_t n) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  std::vector<char> chunk(1 << 20);
+  while (n > 0) {
+    const auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(n, chunk.size()));
+    in.read(chunk.data(), want);
+    if (in.gcount() != want) {
+      XXH3_freeState(state);
+      return std::nullopt;
+    }
+    XXH3_64bits_update(state, chunk.data(), static_cast<std::size_t>(want));
+    n -= static_cast<std::uint64_t>(want);
+  }
+  const std::uint64_t h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return h;
+}
 
 std::uint64_t hash64(std::string_view bytes, std::uint64_t seed) {
   return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);

@@ -1,5 +1,7 @@
 // models/content_hash.hpp: xxhash-based content hashes for provenance and snapshots.
 #pragma once
+#include <istream>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -7,6 +9,8 @@
 namespace chainlens {
 
 std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0);
+/// hash64 of the next `n` bytes of `in` (seed 0), read in chunks; nullopt when fewer arrive.
+std::optional<std::uint64_t> hash64_stream(std::istream& in, std::uint64_t n);
 /// 16 lowercase hex digits.
 std::string hex64(std::uint64_t v);
 

@@ -13,6 +13,7 @@ analyses, written from docs/metrics.md and docs/workspace-format.md, for two use
     chainlens_peer.py supply      WORKSPACE --chain ID [--scope PATH] [--verified-only]
     chainlens_peer.py targets     WORKSPACE --chain ID [--scope PATH] [--portfolio K] [--weights gap=0.5,...]
     chainlens_peer.py all         WORKSPACE --chain ID [--scope PATH]   -> {gaps, chokepoints, supply, targets}
+    chainlens_peer.py chains      WORKSPACE                             -> ["chain id", ...]
 
 Labels are the English ones (chainlens --lang en): gap kinds are "fill", "extend",
 "strengthen". The peer trusts its input: it does not repeat chainlens's validation
@@ -46,6 +47,7 @@ SEVERITY = {"missing": 1.0, "planned": 0.7, "single": 0.6, "weak": 0.5, "covered
 STATUS_ORDER = ["missing", "planned", "single", "weak", "covered"]  # worst first
 PRESENT = {"single", "weak", "covered"}
 DEFAULT_PHI = 0.5
+SHOWN_ALTERNATIVES = 5   # local alternatives named per matchmaking row (chainlens's kShownAlternatives)
 DEFAULT_WEIGHTS = {"gap": 0.45, "strength": 0.15, "link": 0.15, "related": 0.15, "listed": 0.10,
                    "revenue_ref": 10000.0}
 
@@ -360,7 +362,7 @@ class ChainGraph:
         for e in ws.enterprises:
             if e.status == "closed":
                 continue
-            for s in e.segments:
+            for s in dict.fromkeys(e.segments):  # a segment named twice in a bulk row counts once
                 if s in g:
                     g.nodes[s]["members"].append(e)
         for v in g:
@@ -376,9 +378,6 @@ class ChainGraph:
                           if rel.segment in g and rel.src in open_ids and rel.dst in open_ids]
         self.supply = nx.DiGraph()
         self.supply.add_edges_from((rel.src, rel.dst) for rel in self.relations)
-
-    def default_scope(self) -> tuple:
-        return self.ws.chain_scope(self.chain)
 
     def leaves_under(self, parent: str) -> list:
         leaves, stack, seen = set(), [parent], set()
@@ -631,9 +630,10 @@ def supply_json(cg: ChainGraph, scope: tuple, verified_only: bool = False) -> di
             else:
                 every_value = False
             if alternatives:
+                # chainlens names the first SHOWN_ALTERNATIVES (by id) and counts them all.
                 matchmaking.append({"customer": eid, "segment": rel.segment, "supplier": rel.src,
-                                    "value": rel.value, "local_alternatives": alternatives,
-                                    "inferred": rel.inferred})
+                                    "value": rel.value, "local_alternatives": alternatives[:SHOWN_ALTERNATIVES],
+                                    "local_alternatives_total": len(alternatives), "inferred": rel.inferred})
         by_value = by_count = pot_value = pot_count = None
         if n > 0:
             by_count, pot_count = n_local / n, n_potential / n
@@ -816,9 +816,9 @@ def parse_weights(text: str, base: dict) -> dict:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="Python peer of chainlens (JSON output, English labels)")
-    p.add_argument("command", choices=["gaps", "chokepoints", "supply", "targets", "all"])
+    p.add_argument("command", choices=["gaps", "chokepoints", "supply", "targets", "all", "chains"])
     p.add_argument("workspace")
-    p.add_argument("--chain", required=True)
+    p.add_argument("--chain", help="chain id (every command but `chains`, which lists them)")
     p.add_argument("--scope", default="")
     p.add_argument("--portfolio", type=int, default=0, help="targets: also pick K candidates")
     p.add_argument("--weights", default="", help="targets: e.g. gap=0.5,strength=0.2")
@@ -828,6 +828,11 @@ def main(argv=None) -> int:
     a = p.parse_args(argv)
 
     ws = load_workspace(a.workspace)
+    if a.command == "chains":
+        print(json.dumps([c.id for c in ws.chains], ensure_ascii=False))
+        return 0
+    if not a.chain:
+        p.error("--chain is required")
     chain = ws.chain(a.chain)
     cg = ChainGraph(ws, chain)
     scope = resolve_alias(ws.regions, parse_path(a.scope)) if a.scope else ws.chain_scope(chain)

@@ -2,8 +2,9 @@
 """bench/peer/compare.py: runs chainlens and the Python peer (chainlens_peer.py) on one
 workspace and chain and reports the first difference in their JSON, or "equal".
 
-    compare.py WORKSPACE --chain ID [--scope PATH] [--commands gaps,chokepoints,supply,targets]
-               [--portfolio K] [--chainlens PATH] [--tol 1e-9]
+    compare.py WORKSPACE --chain ID[,ID...] | --all-chains  [--scope PATH]
+               [--commands gaps,chokepoints,supply,targets] [--portfolio K] [--weights gap=0.5,...]
+               [--verified-only] [--chainlens PATH] [--tol 1e-9]
 
 chainlens runs as `chainlens --full-precision CMD WORKSPACE --chain ID --format json --lang en`
 (English labels: the peer prints gap kinds as fill/extend/strengthen). Keys must match in
@@ -78,10 +79,14 @@ def main(argv=None):
     default_cl = os.environ.get("CHAINLENS") or os.path.normpath(os.path.join(HERE, "..", "..", "build", "cli", "chainlens"))
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("workspace")
-    p.add_argument("--chain", required=True)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--chain", help="chain id, or several separated by commas")
+    which.add_argument("--all-chains", action="store_true", help="every chain of the workspace")
     p.add_argument("--scope", default="")
     p.add_argument("--commands", default=",".join(COMMANDS), help="comma-separated subset of " + ",".join(COMMANDS))
     p.add_argument("--portfolio", type=int, default=0, help="also compare the targets portfolio of K")
+    p.add_argument("--weights", default="", help="targets: score weights, e.g. gap=0.5,listed=0")
+    p.add_argument("--verified-only", action="store_true", help="supply: leave inferred relations out")
     p.add_argument("--chainlens", default=default_cl, help="the chainlens binary (default: $CHAINLENS or build/cli/chainlens)")
     p.add_argument("--peer", default=os.path.join(HERE, "chainlens_peer.py"))
     p.add_argument("--python", default="/usr/bin/python3", help="interpreter for the peer")
@@ -94,46 +99,68 @@ def main(argv=None):
     if any(c not in COMMANDS for c in commands):
         p.error(f"--commands takes {', '.join(COMMANDS)}")
 
-    def common(cmd):
-        extra = ["--chain", a.chain]
+    if a.all_chains:
+        chains, _ = run_json([a.python, a.peer, "chains", a.workspace], "the peer")
+        if chains is None:
+            return 2
+    else:
+        chains = [c for c in a.chain.split(",") if c]
+    status = 0
+    for chain in chains:
+        result = compare_chain(a, chain, commands)
+        if result == 2:
+            return 2
+        status = max(status, result)
+    return status
+
+
+def compare_chain(a, chain, commands):
+    def options(cmd):
+        extra = ["--chain", chain]
         if a.scope and cmd in SCOPED:
             extra += ["--scope", a.scope]
-        if a.portfolio and cmd == "targets":
+        if cmd == "targets" and a.portfolio:
             extra += ["--portfolio", str(a.portfolio)]
+        if cmd == "targets" and a.weights:
+            extra += ["--weights", a.weights]
+        if cmd == "supply" and a.verified_only:
+            extra += ["--verified-only"]
         return extra
 
     peer_all = None
     if not a.separate and len(commands) > 1:
-        extra = ["--chain", a.chain] + (["--scope", a.scope] if a.scope else []) + \
-                (["--portfolio", str(a.portfolio)] if a.portfolio else [])
+        extra = ["--chain", chain] + (["--scope", a.scope] if a.scope else []) + \
+                (["--portfolio", str(a.portfolio)] if a.portfolio else []) + \
+                (["--weights", a.weights] if a.weights else []) + (["--verified-only"] if a.verified_only else [])
         peer_all, t = run_json([a.python, a.peer, "all", a.workspace] + extra, "the peer")
         if peer_all is None:
             return 2
         if a.verbose:
-            print(f"peer all: {t:.2f} s")
+            print(f"peer all --chain {chain}: {t:.2f} s")
 
     status = 0
     for cmd in commands:
         mine, t1 = run_json([a.chainlens, "--full-precision", cmd, a.workspace, "--format", "json", "--lang", "en"]
-                            + common(cmd), "chainlens")
+                            + options(cmd), "chainlens")
         if mine is None:
             return 2
         if peer_all is not None:
             theirs, t2 = peer_all[cmd], 0.0
         else:
-            theirs, t2 = run_json([a.python, a.peer, cmd, a.workspace] + common(cmd), "the peer")
+            theirs, t2 = run_json([a.python, a.peer, cmd, a.workspace] + options(cmd), "the peer")
             if theirs is None:
                 return 2
         if a.verbose:
             print(f"{cmd}: chainlens {t1:.2f} s" + (f", peer {t2:.2f} s" if peer_all is None else ""))
+        label = f"{cmd} {a.workspace} --chain {chain}" + (f" --scope {a.scope}" if a.scope else "")
         d = first_difference(mine, theirs, "$", a.tol)
         if d:
             where, x, y, why = d
-            print(f"{cmd} {a.workspace} --chain {a.chain}: first difference at {where}: {why}\n"
+            print(f"{label}: first difference at {where}: {why}\n"
                   f"  chainlens: {short(x)}\n  peer:      {short(y)}")
             status = 1
         else:
-            print(f"{cmd} {a.workspace} --chain {a.chain}: equal")
+            print(f"{label}: equal")
     return status
 
 
