@@ -13,6 +13,7 @@ LoadOptions InputOptions::load_options() const {
   LoadOptions o;
   o.limits.max_depth = max_depth;
   o.limits.max_string = max_string;
+  o.limits.max_entries = max_entries;
   o.limits.max_file_bytes = max_file_mb << 20;
   return o;
 }
@@ -21,6 +22,7 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("WORKSPACE", o.workspace, "Workspace folder, YAML file or .snap snapshot")->required();
   cmd.add_option("--max-depth", o.max_depth, "Deepest YAML nesting accepted")->capture_default_str();
   cmd.add_option("--max-string", o.max_string, "Longest text value accepted, in bytes")->capture_default_str();
+  cmd.add_option("--max-entries", o.max_entries, "Most YAML entries one file may expand to (aliases)")->capture_default_str();
   cmd.add_option("--max-file-mb", o.max_file_mb, "Largest input file accepted, in MiB")->capture_default_str();
   cmd.add_flag("--check-sources", o.check_sources,
                "With a snapshot: refuse it when the files it was compiled from have changed");

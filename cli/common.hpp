@@ -20,6 +20,7 @@ struct InputOptions {
   std::size_t max_depth = LoadLimits{}.max_depth;
   std::size_t max_string = LoadLimits{}.max_string;
   std::size_t max_file_mb = LoadLimits{}.max_file_bytes >> 20;
+  std::size_t max_entries = LoadLimits{}.max_entries;
   bool check_sources = false;  // for a snapshot: refuse it when its source files changed
   LoadOptions load_options() const;
 };

@@ -3,10 +3,14 @@
 #include "models/bulk_reader.hpp"
 
 // fccp's file-name copy trips GCC's -Wstringop-truncation inside the library's own header.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wstringop-truncation"
+#endif
 #include <libfccp/csv.h>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 #include <simdjson.h>
 
 #include <charconv>

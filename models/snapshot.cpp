@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "models/bounded_iarchive.hpp"
 #include "models/content_hash.hpp"
 #include "models/read_file.hpp"
 
@@ -23,17 +24,28 @@ void save(Ar& a, const std::optional<T>& o, unsigned) {
   a << has;
   if (has) a << *o;
 }
+// A bool is one byte on disk; reading any other byte value into a bool is undefined, so it
+// is read as a byte and checked (a damaged payload with a valid checksum: fuzz_snapshot).
+template <class Ar>
+bool load_flag(Ar& a) {
+  std::uint8_t byte = 0;
+  a >> byte;
+  if (byte > 1) throw std::runtime_error("a flag byte is " + std::to_string(byte) + ", not 0 or 1");
+  return byte == 1;
+}
 template <class Ar, class T>
 void load(Ar& a, std::optional<T>& o, unsigned) {
-  bool has = false;
-  a >> has;
-  if (!has) {
+  if (!load_flag(a)) {
     o.reset();
     return;
   }
-  T v{};
-  a >> v;
-  o = std::move(v);
+  if constexpr (std::is_same_v<T, bool>) {
+    o = load_flag(a);
+  } else {
+    T v{};
+    a >> v;
+    o = std::move(v);
+  }
 }
 template <class Ar, class T>
 void serialize(Ar& a, std::optional<T>& o, unsigned version) {
@@ -159,11 +171,36 @@ struct ViewBuffer : std::streambuf {
   }
 };
 
-Workspace parse_payload(std::streambuf& in, const std::string& name) {
+// Enums arrive as integers: one outside its enum would reach switch statements unnamed.
+template <class E>
+void check_enum(E e, E last, const char* what) {
+  const auto v = static_cast<int>(e);
+  if (v < 0 || v > static_cast<int>(last)) throw std::runtime_error(std::string("bad ") + what + " value " + std::to_string(v));
+}
+
+void check_loaded(const Workspace& ws) {
+  for (const Chain& c : ws.chains) {
+    for (const Segment& s : c.segments) {
+      if (s.stage) check_enum(*s.stage, Stage::downstream, "stage");
+      if (s.value_added) check_enum(*s.value_added, ValueAdded::high, "value_added");
+    }
+    for (const DeclaredGap& g : c.gaps) check_enum(g.kind, DeclaredGapKind::technology, "gap kind");
+    for (const Declared& d : c.declared) check_enum(d.bound, Bound::about, "bound");
+  }
+  for (const Enterprise& e : ws.enterprises) {
+    if (e.role) check_enum(*e.role, Role::platform, "role");
+    check_enum(e.status, EnterpriseStatus::closed, "status");
+    for (const Declared& d : e.declared) check_enum(d.bound, Bound::about, "bound");
+  }
+  for (const Supply& s : ws.supplies) check_enum(s.confidence, Confidence::inferred, "confidence");
+}
+
+Workspace parse_payload(std::streambuf& in, std::size_t payload_bytes, const std::string& name) {
   Workspace ws;
   try {
-    boost::archive::binary_iarchive ar(in, boost::archive::no_header);
+    BoundedIArchive ar(in, payload_bytes, boost::archive::no_header);
     ar >> ws;
+    check_loaded(ws);
   } catch (const std::exception& e) {
     // The checksum matched, so this is a snapshot written by an incompatible build.
     refuse(name, std::string("snapshot payload cannot be read: ") + e.what(), kRecompile);
@@ -178,7 +215,7 @@ Workspace read_snapshot_bytes(std::string_view bytes, const std::string& name) {
   const std::string_view payload = bytes.substr(kHeaderSize);
   if (hash64(payload) != h.hash) refuse(name, "snapshot is corrupted (payload checksum mismatch)", kRecompile);
   ViewBuffer buffer(payload);
-  return parse_payload(buffer, name);
+  return parse_payload(buffer, payload.size(), name);
 }
 
 bool is_snapshot_file(const std::filesystem::path& path) {
@@ -222,7 +259,7 @@ Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const Lo
   if (*got != h.hash) refuse(name, "snapshot is corrupted (payload checksum mismatch)", kRecompile);
   in.clear();
   in.seekg(static_cast<std::streamoff>(kHeaderSize));
-  return parse_payload(*in.rdbuf(), name);
+  return parse_payload(*in.rdbuf(), h.size, name);
 }
 
 }  // namespace chainlens

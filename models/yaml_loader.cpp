@@ -2,6 +2,8 @@
 // problem becomes a diagnostic at file:line:col; nothing stops at the first one.
 #include "models/yaml_loader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <fstream>
 #include <initializer_list>
 #include <set>
+#include <optional>
 #include <sstream>
 
 #include "models/bulk_reader.hpp"
@@ -99,10 +102,10 @@ class FileReader {
   }
   bool over_budget() {
     // YAML aliases can make a small file expand into a huge tree: cap the work.
-    if (++visits_ <= kMaxVisits) return false;
-    if (visits_ == kMaxVisits + 1)
-      sink_.error({file_, 1, 1}, "the document expands to more than " + std::to_string(kMaxVisits) +
-                                     " entries", "are YAML aliases (*name) repeating large parts?", true);
+    if (++visits_ <= limits_.max_entries) return false;
+    if (visits_ == limits_.max_entries + 1)
+      sink_.error({file_, 1, 1}, "the document expands to more than " + std::to_string(limits_.max_entries) +
+                                     " entries", "are YAML aliases (*name) repeating large parts? raise the limit with --max-entries", true);
     return true;
   }
 
@@ -314,7 +317,6 @@ class FileReader {
   void read_supply(const YAML::Node& n);
   void read_demand(const YAML::Node& n);
 
-  static constexpr std::size_t kMaxVisits = 5'000'000;
   std::string file_;
   std::string_view text_;
   DiagnosticSink& sink_;
@@ -408,6 +410,7 @@ void FileReader::read_chain(const YAML::Node& n) {
   c.note = text(*m, "note", what);
   c.source = source(*m, what);
   const std::size_t index = ws_.chains.size();
+  const std::size_t pending_regions = regions_.size();
   if (const Field* s = m->get("scope"); s && !s->value.IsNull()) {
     c.scope = region_path(*m, "scope", what, false);
     regions_.push_back({PendingRegion::Owner::chain, index, pos(s->value)});
@@ -458,7 +461,10 @@ void FileReader::read_chain(const YAML::Node& n) {
       c.target_lists.push_back(std::move(list));
     });
   c.declared = read_declared(*m, what);
+  // A chain without an id is reported and dropped: so is its scope's pending resolution,
+  // which would otherwise point at the next chain's index (found by fuzz_yaml).
   if (!c.id.empty()) ws_.chains.push_back(std::move(c));
+  else regions_.resize(pending_regions);
 }
 
 void FileReader::read_segment(const YAML::Node& n, Chain& c) {
@@ -567,6 +573,7 @@ void FileReader::read_enterprise(const YAML::Node& n) {
   if (e.name.empty()) e.name = e.id;
   e.aliases = text_list(*m, "aliases", what);
   e.location = region_path(*m, "location", what, true);
+  const std::size_t pending_regions = regions_.size();
   if (const Field* f = m->get("location"); f && !e.location.empty())
     regions_.push_back({PendingRegion::Owner::enterprise, ws_.enterprises.size(), pos(f->value)});
   if (const Field* f = m->get("segments"); f && !f->value.IsNull()) {
@@ -622,6 +629,7 @@ void FileReader::read_enterprise(const YAML::Node& n) {
   e.note = text(*m, "note", what);
   e.source = source(*m, what);
   if (!e.id.empty()) ws_.enterprises.push_back(std::move(e));
+  else regions_.resize(pending_regions);  // as for chains: no dangling index
 }
 
 void FileReader::read_supply(const YAML::Node& n) {
@@ -729,6 +737,28 @@ struct Loaded {
   std::vector<BulkSupplyRange> bulk_supplies;
 };
 
+// Records where each document starts; ignores everything else.
+struct DocumentMarks : YAML::EventHandler {
+  YAML::Mark start, previous, node;  // node: the document's first node, where errors point
+  bool seen = false;
+  void first(const YAML::Mark& m) {
+    if (!seen) node = m, seen = true;
+  }
+  void OnDocumentStart(const YAML::Mark& m) override { start = m, seen = false; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { first(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { first(m); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    first(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    first(m);
+  }
+  void OnMapEnd() override {}
+};
+
 void load_yaml_text(const std::string& text, const std::string& name, Loaded& L, const LoadOptions& opt) {
   if (auto [line, col] = first_invalid_utf8(text); line > 0) {
     L.sink.error({name, line, col}, "the file is not valid UTF-8", "save it as UTF-8");
@@ -740,20 +770,40 @@ void load_yaml_text(const std::string& text, const std::string& name, Loaded& L,
                  "raise the limit with --max-depth");
     return;
   }
-  std::vector<YAML::Node> docs;
+  // YAML::LoadAll loops forever, allocating, on a stray ',' at document level (yaml-cpp 0.7:
+  // the token is never consumed; found by fuzz_yaml, 24 GB from 3 KB). So: the first document
+  // with YAML::Load, and the others only counted by an event pass that stops when a
+  // document starts where the previous one did.
+  YAML::Node doc;
+  std::optional<YAML::Mark> second, stuck;
   try {
-    docs = YAML::LoadAll(text);
+    doc = YAML::Load(text);
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentMarks marks;
+    for (int n = 0; n < 1000 && parser.HandleNextDocument(marks); ++n) {
+      if (n > 0 && marks.start.pos == marks.previous.pos) {
+        stuck = marks.start;
+        break;
+      }
+      if (n == 1) second = marks.seen ? marks.node : marks.start;
+      marks.previous = marks.start;
+    }
   } catch (const YAML::Exception& e) {
     L.sink.error(position(name, text, e.mark), "YAML syntax: " + e.msg, "check indentation, quotes and brackets here");
     return;
   }
-  if (docs.size() > 1) {
-    L.sink.error(position(name, text, docs[1].Mark()), "more than one YAML document in a file", "split it into two files, or remove the '---'");
+  if (stuck) {
+    L.sink.error(position(name, text, *stuck), "YAML syntax: unexpected text where a document should start",
+                 "a ',' or other flow token outside [...] or {...}?");
+    return;
   }
-  if (docs.empty()) return;
+  if (second)
+    L.sink.error(position(name, text, *second), "more than one YAML document in a file", "split it into two files, or remove the '---'");
+  if (!doc.IsDefined() || doc.IsNull()) return;
   FileReader reader(name, text, L.sink, L.ws, L.refs, L.regions, L.workspace_seen, opt.limits);
   try {
-    reader.read_document(docs.front());
+    reader.read_document(doc);
   } catch (const YAML::Exception& e) {
     // yaml-cpp throws on a few malformed trees (e.g. a bad alias); report, never crash.
     L.sink.error(position(name, text, e.mark), "YAML: " + e.msg);

@@ -15,6 +15,7 @@ struct LoadLimits {
   std::size_t max_depth = 64;                // YAML nesting
   std::size_t max_string = 4096;             // one scalar, in bytes
   std::size_t max_rows = 50'000'000;         // bulk rows per file
+  std::size_t max_entries = 5'000'000;       // YAML nodes one file expands to (aliases)
 };
 
 struct LoadOptions {

@@ -814,9 +814,33 @@ def parse_weights(text: str, base: dict) -> dict:
 # Command line
 # --------------------------------------------------------------------------------------
 
+def score_pool(cg: ChainGraph, scope: tuple, weights: dict, path: str, out) -> int:
+    """Scores a bulk candidate CSV the way an analyst would: pandas reads it in chunks, each row
+    becomes an Enterprise and goes through score_candidate, pandas writes the result. Returns rows."""
+    ga = analyse_gaps(cg, scope)
+    m = prepare_scoring(cg, ga, weights)
+    regions = cg.ws.regions
+    rows = 0
+    header = True
+    for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=200_000):
+        results = []
+        for row in chunk.to_dict("records"):
+            rows += 1
+            e = _enterprise_from_row(row)
+            e.location = resolve_alias(regions, e.location)
+            r = score_candidate(m, e)
+            results.append((rows + 1, r["id"], r["name"], round(r["score"], 2), r["segment"], r["kind"] or "",
+                            r["factors"]["gap"], r["factors"]["strength"], r["factors"]["link"],
+                            r["factors"]["related"], r["factors"]["listed"]))
+        pd.DataFrame(results, columns=["line", "id", "name", "score", "segment", "kind", "gap", "strength", "link",
+                                       "related", "listed"]).to_csv(out, header=header, index=False)
+        header = False
+    return rows
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="Python peer of chainlens (JSON output, English labels)")
-    p.add_argument("command", choices=["gaps", "chokepoints", "supply", "targets", "all", "chains"])
+    p.add_argument("command", choices=["gaps", "chokepoints", "supply", "targets", "all", "chains", "score"])
     p.add_argument("workspace")
     p.add_argument("--chain", help="chain id (every command but `chains`, which lists them)")
     p.add_argument("--scope", default="")
@@ -824,6 +848,7 @@ def main(argv=None) -> int:
     p.add_argument("--weights", default="", help="targets: e.g. gap=0.5,strength=0.2")
     p.add_argument("--verified-only", action="store_true", help="supply: leave inferred relations out")
     p.add_argument("--pretty", action="store_true", help="indent the JSON (slower on large outputs)")
+    p.add_argument("--candidates", default="", help="score: the bulk candidate CSV")
     p.add_argument("-o", "--output", default="")
     a = p.parse_args(argv)
 
@@ -838,6 +863,12 @@ def main(argv=None) -> int:
     scope = resolve_alias(ws.regions, parse_path(a.scope)) if a.scope else ws.chain_scope(chain)
     weights = parse_weights(a.weights, ws.weights)
 
+    if a.command == "score":
+        if not a.candidates:
+            p.error("score needs --candidates FILE.csv")
+        with (open(a.output, "w", encoding="utf-8", newline="") if a.output and a.output != "-" else sys.stdout) as f:
+            score_pool(cg, scope, weights, a.candidates, f)
+        return 0
     if a.command == "gaps":
         out = gaps_json(cg, analyse_gaps(cg, scope), segment_chokepoints(cg))
     elif a.command == "chokepoints":

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "models/content_hash.hpp"
 #include "models/snapshot.hpp"
 
 using namespace chainlens;
@@ -90,4 +91,28 @@ TEST_CASE("snapshot: stale sources are detected", "[models][snapshot]") {
   fs::remove(file);
   CHECK_THROWS_WITH(check_snapshot_sources(ws, "w.snap"), Catch::Contains("cannot be read"));
   fs::remove_all(dir);
+}
+
+TEST_CASE("fuzz_snapshot regression: a damaged payload with a valid checksum is refused", "[models][snapshot][fuzz]") {
+  // fuzz_snapshot recomputes the checksum, so the Boost payload parser sees damaged data: a
+  // flag byte of 10 was read into a bool (undefined behaviour), an enum could hold any int.
+  const std::string good = write_snapshot_bytes(minimal());
+  constexpr std::size_t header = 8 + 4 + 8 + 8 + 16;
+  auto with_checksum = [&](std::string bytes) {
+    const std::uint64_t h = hash64(std::string_view(bytes).substr(header));
+    for (int i = 0; i < 8; ++i) bytes[20 + i] = static_cast<char>((h >> (8 * i)) & 0xff);
+    return bytes;
+  };
+  int refused = 0, accepted = 0;
+  // Every byte of the payload in turn set to 10 (a bool of 10, a length of 10, an enum of 10 ...).
+  for (std::size_t at = header; at < good.size(); ++at) {
+    std::string bad = good;
+    if (bad[at] == 10) continue;
+    bad[at] = 10;
+    const std::string r = refusal(with_checksum(bad));
+    (r == "accepted" ? accepted : refused) += 1;
+    if (r != "accepted") CHECK(r.find("x.snap: error: snapshot") == 0);
+  }
+  CHECK(refused > 0);
+  CHECK(accepted > 0);  // most bytes are text: changing a letter still loads
 }
