@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "models/enum_names.hpp"
+#include "models/utf8.hpp"
 
 namespace chainlens {
 
@@ -112,6 +113,9 @@ std::vector<std::string> split_segments(std::string_view s) {
 
 // Fills an enterprise from the seven column texts; shared by CSV and JSON Lines.
 bool fill_from_fields(const std::array<std::string_view, 7>& f, Enterprise& e, std::string& error) {
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (first_invalid_utf8(f[i]).first > 0)
+      return error = std::string("column '") + kBulkColumns[i] + "' is not valid UTF-8 (save the file as UTF-8)", false;
   if (f[0].empty()) return error = "missing id", false;
   if (f[2].empty()) return error = "missing location", false;
   e = Enterprise{};

@@ -10,4 +10,5 @@ target_sources(chainlens_tests PRIVATE
   cli/whatif_cli_test.cpp
   cli/render_cli_test.cpp
   cli/report_cli_test.cpp
+  cli/bad_input_corpus_test.cpp
 )
