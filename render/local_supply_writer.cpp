@@ -3,6 +3,7 @@
 #include "render/local_supply_writer.hpp"
 
 #include "render/json_precision.hpp"
+#include "render/json_stream.hpp"
 
 #include <fmt/format.h>
 
@@ -80,30 +81,35 @@ Table leakage_table(const LocalSupplyReport& r, Lang lang) {
 
 std::string write_local_supply(const LocalSupplyReport& r, std::string_view format, Lang lang) {
   if (format == "json") {
-    Json j{{"chain", r.chain}, {"scope", r.scope.str()}, {"slsr", number(r.chain_slsr)}};
-    j["enterprises"] = Json::array();
+    // Streamed row by row: a supply network of millions of relations has as many
+    // matchmaking rows, too many for one DOM.
+    JsonStreamObject j(Json{{"chain", r.chain}, {"scope", r.scope.str()}, {"slsr", number(r.chain_slsr)}});
+    j.open_array("enterprises");
     for (const EnterpriseSupply& e : r.enterprises) {
       Json d = Json::array();
       for (const Declared& x : e.declared)
         d.push_back({{"value", x.value}, {"bound", bound_word(x.bound, Lang::en)}, {"source", x.source.id},
                      {"quote", x.source.quote}});
-      j["enterprises"].push_back({{"id", e.enterprise}, {"name", e.name}, {"local", e.local},
-                                  {"relations", e.relations}, {"lsr_value", number(e.by_value)},
-                                  {"lsr_count", number(e.by_count)}, {"potential_value", number(e.potential_by_value)},
-                                  {"potential_count", number(e.potential_by_count)}, {"inferred", e.has_inferred},
-                                  {"declared", d}});
+      j.row({{"id", e.enterprise}, {"name", e.name}, {"local", e.local},
+             {"relations", e.relations}, {"lsr_value", number(e.by_value)},
+             {"lsr_count", number(e.by_count)}, {"potential_value", number(e.potential_by_value)},
+             {"potential_count", number(e.potential_by_count)}, {"inferred", e.has_inferred},
+             {"declared", d}});
     }
-    j["matchmaking"] = Json::array();
+    j.close_array();
+    j.open_array("matchmaking");
     for (const Matchmaking& m : r.matchmaking)
-      j["matchmaking"].push_back({{"customer", m.customer}, {"segment", m.segment}, {"supplier", m.supplier},
-                                  {"value", number(m.value)}, {"local_alternatives", m.local_alternatives},
-                                  {"local_alternatives_total", m.alternatives_total},
-                                  {"inferred", m.inferred}});
-    j["leakage"] = Json::array();
+      j.row({{"customer", m.customer}, {"segment", m.segment}, {"supplier", m.supplier},
+             {"value", number(m.value)}, {"local_alternatives", m.local_alternatives},
+             {"local_alternatives_total", m.alternatives_total},
+             {"inferred", m.inferred}});
+    j.close_array();
+    j.open_array("leakage");
     for (const SegmentSlsr& s : r.leakage)
-      j["leakage"].push_back({{"segment", s.segment}, {"demand", number(s.demand)}, {"slsr", number(s.slsr)},
-                              {"leakage", number(s.leakage)}});
-    return j.dump(2) + "\n";
+      j.row({{"segment", s.segment}, {"demand", number(s.demand)}, {"slsr", number(s.slsr)},
+             {"leakage", number(s.leakage)}});
+    j.close_array();
+    return j.finish();
   }
   if (format == "csv") return to_csv(enterprise_table(r, lang));
   const bool md = format == "md";

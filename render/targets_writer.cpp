@@ -3,6 +3,7 @@
 #include "render/targets_writer.hpp"
 
 #include "render/json_precision.hpp"
+#include "render/json_stream.hpp"
 
 #include <fmt/format.h>
 
@@ -99,29 +100,34 @@ Json score_json(const CandidateScore& s, Lang lang) {
 
 std::string write_targets(const TargetsReport& r, const Portfolio* p, TargetsFormat format, Lang lang,
                           std::size_t limit) {
-  const auto head = header(lang);
-  const auto rows = rows_of(r, lang, format == TargetsFormat::json ? 0 : limit);
-  switch (format) {
-    case TargetsFormat::json: {
-      Json j{{"chain", r.chain}, {"scope", r.scope.str()}};
-      j["weights"] = Json{{"gap", r.weights.gap},       {"strength", r.weights.strength},
-                          {"link", r.weights.link},     {"related", r.weights.related},
-                          {"listed", r.weights.listed}, {"revenue_ref", r.weights.revenue_ref}};
-      j["targets"] = Json::array();
-      for (const CandidateScore& s : r.targets) j["targets"].push_back(score_json(s, lang));
-      j["unmatched"] = Json::array();
-      for (const CandidateScore& s : r.unmatched) j["unmatched"].push_back(s.id);
-      if (p) {
-        Json picked = Json::array();
-        for (const PortfolioPick& x : p->picked) picked.push_back(x.id);
-        j["portfolio"] = Json{{"k", p->k},
-                              {"picked", picked},
-                              {"closed", p->closed},
-                              {"slsr_before", optional_json(p->slsr_before)},
-                              {"slsr_after", optional_json(p->slsr_after)}};
-      }
-      return j.dump(2) + "\n";
+  if (format == TargetsFormat::json) {
+    // Streamed row by row: a pool of a million candidates is too large for one DOM.
+    JsonStreamObject j(Json{{"chain", r.chain}, {"scope", r.scope.str()}});
+    j.field("weights", Json{{"gap", r.weights.gap},       {"strength", r.weights.strength},
+                            {"link", r.weights.link},     {"related", r.weights.related},
+                            {"listed", r.weights.listed}, {"revenue_ref", r.weights.revenue_ref}});
+    j.open_array("targets");
+    for (const CandidateScore& s : r.targets) j.row(score_json(s, lang));
+    j.close_array();
+    j.open_array("unmatched");
+    for (const CandidateScore& s : r.unmatched) j.row(s.id);
+    j.close_array();
+    if (p) {
+      Json picked = Json::array();
+      for (const PortfolioPick& x : p->picked) picked.push_back(x.id);
+      j.field("portfolio", Json{{"k", p->k},
+                                {"picked", picked},
+                                {"closed", p->closed},
+                                {"slsr_before", optional_json(p->slsr_before)},
+                                {"slsr_after", optional_json(p->slsr_after)}});
     }
+    return j.finish();
+  }
+  const auto head = header(lang);
+  const auto rows = rows_of(r, lang, limit);
+  switch (format) {
+    case TargetsFormat::json:
+      break;  // handled above
     case TargetsFormat::csv:
       return to_csv(Table{head, rows, {}});
     case TargetsFormat::md: {
