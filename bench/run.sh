@@ -63,7 +63,16 @@ for s in $sizes; do
   row "full analysis $s from snapshot" "$c s" "$(mb "$ckb")" "$p" "$r"
 done
 
-# 3. Scoring a candidate pool: 1 and 2 threads, against `wc -l` (reading the file) and the peer.
+# 3. Diagrams (issue 6): the chain map of S (200 segments) and its supply network (10k firms,
+#    collapsed per segment and laid out with sfdp above the node limit).
+for view in chain targets supply; do
+  measure "$cl" render "$data/wsS.snap" --chain syn --view "$view" --format svg -o "$tmp/$view.svg"
+  row "render $view view of S (svg, $(du -k "$tmp/$view.svg" | cut -f1) KB)" "$SECS s" "$(mb "$KB")" "-" "-"
+done
+measure "$cl" render chains/xihaian --chain ship --view chain --format png -o "$tmp/ship.png"
+row "render chain view of 船舶海工 (png)" "$SECS s" "$(mb "$KB")" "-" "-"
+
+# 4. Scoring a candidate pool: 1 and 2 threads, against `wc -l` (reading the file) and the peer.
 for f in cand1m.csv cand1m.jsonl cand10m.csv; do
   [[ -f "$data/$f" ]] || continue
   n=$(($(wc -l <"$data/$f") - 1))

@@ -84,8 +84,9 @@ Diagram targets_diagram(const ChainGraph& graph, const GapReport& gaps, const Ta
 /// The enterprise supply network: local firms as filled boxes, non-local as dashed ellipses,
 /// single-source edges drawn thick vermillion, articulation points emphasised. Firms that
 /// operate in the chain but trade with no one are shown too, so an empty network says so.
-/// Above `max_nodes` firms, non-local firms collapse into one node per segment and the
-/// layout switches to sfdp.
+/// Above `max_nodes` firms, firms are grouped per segment and side (local / non-local), up to
+/// max_nodes / 2 articulation points stay as themselves, only the strongest 4 x max_nodes
+/// flows are drawn (the title says how many are not), and above 150 nodes the layout is sfdp.
 Diagram supply_diagram(const ChainGraph& graph, const Scope& scope, const ChokepointReport& chokepoints,
                        const DiagramOptions& options = {});
 

@@ -114,17 +114,24 @@ TEST_CASE("supply_diagram: local vs non-local, single sources and articulation p
   // f1 buys a only from x, f2 buys b only from f1: both single sources, drawn thick.
   CHECK(d.edges[0].width == 3.0);
   CHECK(d.edges[1].width == 3.0);
-  CHECK(d.edges[0].label == "材料");
+  const auto xf1 = std::find_if(d.edges.begin(), d.edges.end(), [](const DiagramEdge& e) { return e.from == "firm:x"; });
+  REQUIRE(xf1 != d.edges.end());
+  CHECK(xf1->to == "firm:f1");
+  CHECK(xf1->label == "材料");
 
-  // Collapsed: above max_nodes, non-local firms that are not articulation points become one
-  // node per segment: a (x, y), b (z), c (w).
+  // Collapsed: above max_nodes, firms are grouped per segment and side; the articulation
+  // point f1 stays itself (up to max_nodes / 2 of them): f1, local c (f2, f3), non-local a
+  // (x, y), b (z) and c (w).
   DiagramOptions o;
   o.max_nodes = 3;
   const Diagram c = supply_diagram(t.graph(), kQingdao, ch, o);
   CHECK(node(c, "firm:x") == nullptr);
+  CHECK(node(c, "firm:f1") != nullptr);
   REQUIRE(node(c, "nonlocal:a") != nullptr);
   CHECK(node(c, "nonlocal:a")->lines[0].find("2") != std::string::npos);
-  CHECK(c.nodes.size() == 3 + 3);
+  REQUIRE(node(c, "local:c") != nullptr);
+  CHECK(node(c, "local:c")->shape == "box");
+  CHECK(c.nodes.size() == 5);
   const std::string svg = render_graphviz(c, {"svg"});
   CHECK(count(svg, "class=\"edge\"") == 2);
 }
