@@ -4,6 +4,7 @@
 
 #include "render/json_precision.hpp"
 #include "render/json_stream.hpp"
+#include "render/report_text.hpp"
 
 #include <fmt/format.h>
 
@@ -20,16 +21,6 @@ using Json = nlohmann::ordered_json;
 std::string fixed(const std::optional<double>& v) { return v ? fmt::format("{:.4f}", *v) : "-"; }
 Json number(const std::optional<double>& v) {
   return v ? Json(json_round(*v, 4)) : Json(nullptr);
-}
-
-const char* bound_word(Bound b, Lang lang) {
-  switch (b) {
-    case Bound::below: return tr(lang, "不足", "below");
-    case Bound::above: return tr(lang, "超过", "above");
-    case Bound::about: return tr(lang, "约", "about");
-    case Bound::exact: return "";
-  }
-  return "";
 }
 
 std::string declared_text(const EnterpriseSupply& e, Lang lang) {

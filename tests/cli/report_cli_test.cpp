@@ -9,10 +9,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/count.hpp"
 #include "tests/support/run_cli.hpp"
 
 using chainlens::test::run_chainlens;
 namespace fs = std::filesystem;
+using chainlens::test::count;
 
 namespace {
 
@@ -21,12 +23,6 @@ std::string slurp(const fs::path& p) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-  return n;
 }
 
 fs::path fresh_dir(const std::string& name) {

@@ -12,18 +12,14 @@
 #include "engine/targets.hpp"
 #include "render/diagram.hpp"
 #include "render/graphviz_writer.hpp"
+#include "tests/support/count.hpp"
 #include "tests/support/test_graph.hpp"
 
 using namespace chainlens;
+using chainlens::test::count;
 using chainlens::test::TestGraph;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-  return n;
-}
 
 const DiagramNode* node(const Diagram& d, const std::string& id) {
   for (const DiagramNode& n : d.nodes)

@@ -8,18 +8,14 @@
 #include "engine/chain_graph.hpp"
 #include "engine/chain_report.hpp"
 #include "render/report_writer.hpp"
+#include "tests/support/count.hpp"
 #include "tests/support/test_graph.hpp"
 
 using namespace chainlens;
+using chainlens::test::count;
 using chainlens::test::TestGraph;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-  return n;
-}
 
 // a -> b -> c; in 中国/青岛: a missing, b single (f1), c covered (f2, f3). x and y make a, off scope.
 const char* kChain = R"(
