@@ -33,7 +33,7 @@ fs::path fresh_dir(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("report: html, md and json for one chain; an index for --all", "[cli][report]") {
+TEST_CASE("report: html, md and json for one chain, and an index for --all", "[cli][report]") {
   const fs::path dir = fresh_dir("chainlens-report");
   const auto html = run_chainlens("report examples/minimal --chain bike --format html --date 2026-01-02 -o " + dir.string());
   REQUIRE(html.exit_code == 0);
