@@ -15,16 +15,18 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
   r.chain = graph.chain().id;
   r.scope = scope;
 
-  // Local operating members of each segment: who could take over a non-local supply.
-  std::map<std::string, std::vector<std::string>> local_operating;
+  // Local operating members of each segment (by segment vertex): who could take over a
+  // non-local supply. Indexed by vertex, not by name: millions of relations look them up.
+  std::vector<std::vector<std::string>> local_operating(graph.segment_count());
   std::map<std::string, const Enterprise*> reported;
   for (SegmentVertexId v = 0; v < graph.segment_count(); ++v)
     for (const SegmentMember& m : graph.local_members(v, scope)) {
       reported.emplace(m.enterprise->id, m.enterprise);
-      if (m.enterprise->status == EnterpriseStatus::operating)
-        local_operating[graph[v].id].push_back(m.enterprise->id);
+      if (m.enterprise->status == EnterpriseStatus::operating) local_operating[v].push_back(m.enterprise->id);
     }
   const SupplyGraph& s = graph.supply();
+  std::vector<char> vertex_local(boost::num_vertices(s));
+  for (SupplyVertexId v = 0; v < boost::num_vertices(s); ++v) vertex_local[v] = is_local(*s[v].enterprise, scope);
   for (SupplyVertexId v = 0; v < boost::num_vertices(s); ++v)
     if (boost::in_degree(v, s) > 0) reported.emplace(s[v].enterprise->id, s[v].enterprise);
 
@@ -43,13 +45,13 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
         const Supply& rel = *s[edge].supply;
         if (options.verified_only && rel.confidence == Confidence::inferred) continue;
         const Enterprise& f = *s[boost::source(edge, s)].enterprise;
-        const bool local = is_local(f, scope);
+        const bool local = vertex_local[boost::source(edge, s)];
         // Local operating members of the segment other than the customer (ids sorted, so the
         // customer is found by binary search and the first few are the ones shown).
         std::vector<std::string> alternatives;
         std::size_t total = 0;
         if (!local) {
-          const std::vector<std::string>& pool = local_operating[rel.segment];
+          const std::vector<std::string>& pool = local_operating[s[edge].segment];
           total = pool.size() - (std::binary_search(pool.begin(), pool.end(), id) ? 1 : 0);
           for (const std::string& a : pool) {
             if (alternatives.size() == kShownAlternatives) break;
