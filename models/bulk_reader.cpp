@@ -2,21 +2,13 @@
 // by simdjson's On-Demand API, both converted to Enterprise with row-level errors.
 #include "models/bulk_reader.hpp"
 
-// fccp's file-name copy trips GCC's -Wstringop-truncation inside the library's own header.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#endif
-#include <libfccp/csv.h>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 #include <simdjson.h>
 
 #include <charconv>
 #include <cmath>
 
 #include "models/enum_names.hpp"
+#include "models/fccp.hpp"
 #include "models/utf8.hpp"
 
 namespace chainlens {

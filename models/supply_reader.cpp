@@ -2,17 +2,11 @@
 // from_chars, so a 5M-row file loads at the speed of the split.
 #include "models/supply_reader.hpp"
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#endif
-#include <libfccp/csv.h>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 #include <charconv>
 #include <cmath>
+
+#include "models/fccp.hpp"
 
 namespace chainlens {
 
