@@ -98,36 +98,38 @@ Json score_json(const CandidateScore& s, Lang lang) {
 
 }  // namespace
 
+static std::string targets_json(const TargetsReport& r, const Portfolio* p, Lang lang) {
+  // Streamed row by row: a pool of a million candidates is too large for one DOM.
+  JsonStreamObject j(Json{{"chain", r.chain}, {"scope", r.scope.str()}});
+  j.field("weights", Json{{"gap", r.weights.gap},       {"strength", r.weights.strength},
+                          {"link", r.weights.link},     {"related", r.weights.related},
+                          {"listed", r.weights.listed}, {"revenue_ref", r.weights.revenue_ref}});
+  j.open_array("targets");
+  for (const CandidateScore& s : r.targets) j.row(score_json(s, lang));
+  j.close_array();
+  j.open_array("unmatched");
+  for (const CandidateScore& s : r.unmatched) j.row(s.id);
+  j.close_array();
+  if (p) {
+    Json picked = Json::array();
+    for (const PortfolioPick& x : p->picked) picked.push_back(x.id);
+    j.field("portfolio", Json{{"k", p->k},
+                              {"picked", picked},
+                              {"closed", p->closed},
+                              {"slsr_before", optional_json(p->slsr_before)},
+                              {"slsr_after", optional_json(p->slsr_after)}});
+  }
+  return j.finish();
+}
+
 std::string write_targets(const TargetsReport& r, const Portfolio* p, TargetsFormat format, Lang lang,
                           std::size_t limit) {
-  if (format == TargetsFormat::json) {
-    // Streamed row by row: a pool of a million candidates is too large for one DOM.
-    JsonStreamObject j(Json{{"chain", r.chain}, {"scope", r.scope.str()}});
-    j.field("weights", Json{{"gap", r.weights.gap},       {"strength", r.weights.strength},
-                            {"link", r.weights.link},     {"related", r.weights.related},
-                            {"listed", r.weights.listed}, {"revenue_ref", r.weights.revenue_ref}});
-    j.open_array("targets");
-    for (const CandidateScore& s : r.targets) j.row(score_json(s, lang));
-    j.close_array();
-    j.open_array("unmatched");
-    for (const CandidateScore& s : r.unmatched) j.row(s.id);
-    j.close_array();
-    if (p) {
-      Json picked = Json::array();
-      for (const PortfolioPick& x : p->picked) picked.push_back(x.id);
-      j.field("portfolio", Json{{"k", p->k},
-                                {"picked", picked},
-                                {"closed", p->closed},
-                                {"slsr_before", optional_json(p->slsr_before)},
-                                {"slsr_after", optional_json(p->slsr_after)}});
-    }
-    return j.finish();
-  }
+  if (format == TargetsFormat::json) return targets_json(r, p, lang);
   const auto head = header(lang);
-  const auto rows = rows_of(r, lang, limit);
+  const auto rows = rows_of(r, lang, limit);  // JSON has every row and needs no formatted table
   switch (format) {
     case TargetsFormat::json:
-      break;  // handled above
+      break;  // returned above
     case TargetsFormat::csv:
       return to_csv(Table{head, rows, {}});
     case TargetsFormat::md: {
