@@ -31,7 +31,7 @@ static std::string trimmed(std::string json) {
 }
 
 static int run_analyze(const AnalyzeOptions& o) {
-  const Workspace ws = load_input(o.input);
+  const Workspace ws = load_input(o.input, o.a.importance);
   const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
   const Scope scope = resolve_scope(ws, chain, o.a.scope);

@@ -30,9 +30,11 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
 
 void add_analysis_options(CLI::App& cmd, AnalysisOptions& o, bool with_scope, const std::vector<std::string>& formats) {
   o.format = formats.front();
-  cmd.add_option("--chain", o.chain, "Chain id")->required();
-  if (with_scope)
+  cmd.add_option("--chain", o.chain, "Chain id");
+  if (with_scope) {
     cmd.add_option("--scope", o.scope, "Region path or alias that counts as local (default: the chain's scope)");
+    add_importance_option(cmd, o.importance);
+  }
   cmd.add_option("--format", o.format, "Output format")->check(CLI::IsMember(formats))->capture_default_str();
   cmd.add_option("--lang", o.lang, "Language of the output (Chinese by default)")
       ->check(CLI::IsMember({"zh", "en"}))
@@ -43,6 +45,22 @@ void add_analysis_options(CLI::App& cmd, AnalysisOptions& o, bool with_scope, co
 Workspace load_input(const InputOptions& o) {
   Workspace ws = load_workspace_or_snapshot(o.workspace, o.load_options());
   if (o.check_sources && is_snapshot_file(o.workspace)) check_snapshot_sources(ws, o.workspace);
+  return ws;
+}
+
+void add_importance_option(CLI::App& cmd, std::string& importance) {
+  cmd.add_option("--importance", importance,
+                 "Override the importance weights, e.g. value=0.35,dependence=0.25,plan=0.25,import=0.15");
+}
+
+Workspace load_input(const InputOptions& o, const std::string& importance) {
+  Workspace ws = load_input(o);
+  if (importance.empty()) return ws;
+  try {
+    ws.importance = parse_importance(importance, ws.importance);
+  } catch (const std::invalid_argument& e) {
+    throw InputError({{{"--importance", 0, 0}, e.what(), "e.g. --importance value=0.4,plan=0.3"}});
+  }
   return ws;
 }
 
@@ -84,6 +102,11 @@ void write_output(const std::string& out_path, const std::string& text) {
 
 const Chain& require_chain(const Workspace& ws, const std::string& id) {
   if (const Chain* c = ws.find_chain(id)) return *c;
+  if (id.empty()) {
+    std::string known;
+    for (const Chain& c : ws.chains) known += (known.empty() ? "" : ", ") + c.id;
+    throw InputError({{{"--chain", 0, 0}, "--chain is required", "chains: " + known}});
+  }
   std::string known;
   std::vector<std::string> ids;
   for (const Chain& c : ws.chains) {

@@ -28,6 +28,7 @@ struct InputOptions {
 /// What every analysis command takes: which chain, in which scope, how to print it.
 struct AnalysisOptions {
   std::string chain, scope, format = "table", lang = "zh", out;
+  std::string importance;  // --importance value=...,dependence=...,plan=...,import=...
 };
 
 /// Adds --chain, --scope (unless the analysis has none), --format (one of `formats`, the
@@ -37,6 +38,11 @@ void add_analysis_options(CLI::App& cmd, AnalysisOptions& o, bool with_scope = t
 
 /// Loads a workspace folder, YAML file or snapshot as the options say; throws InputError.
 Workspace load_input(const InputOptions& o);
+/// The same, with `--importance` weights applied over the workspace's (metrics.md v2).
+Workspace load_input(const InputOptions& o, const std::string& importance);
+
+/// Adds `--importance` to a command that has no AnalysisOptions.
+void add_importance_option(CLI::App& cmd, std::string& importance);
 
 /// Adds the WORKSPACE positional and the limit flags to a subcommand.
 void add_input_options(CLI::App& cmd, InputOptions& o);

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/chain_graph.hpp"
+#include "engine/workspace_model.hpp"
 #include "engine/chokepoints.hpp"
 #include "engine/gaps.hpp"
 #include "engine/multi_scope.hpp"
@@ -16,10 +17,26 @@ struct GapsOptions {
   InputOptions input;
   AnalysisOptions a;
   bool all_scopes = false;
+  bool workspace = false;
 };
 
+// `--workspace`: every chain's final demand together, so a segment that feeds several
+// chains (特种钢, 功率半导体) weighs for all of them (metrics.md v2 "the workspace model").
+static int run_workspace_gaps(const GapsOptions& o, const Workspace& ws) {
+  if (!o.a.chain.empty()) throw InputError({{{"--workspace", 0, 0}, "--workspace takes no --chain", "drop one of them"}});
+  Scope scope = ws.scope;
+  if (!o.a.scope.empty()) {
+    const Scope written = Scope::parse(o.a.scope);
+    scope = resolve_alias(ws.regions, written);
+  }
+  const WorkspaceModel model(ws);
+  write_output(o.a.out, write_gaps(find_workspace_gaps(model, scope, ws.importance), o.a.format, parse_lang(o.a.lang)));
+  return 0;
+}
+
 static int run_gaps(const GapsOptions& o) {
-  const Workspace ws = load_input(o.input);
+  const Workspace ws = load_input(o.input, o.a.importance);
+  if (o.workspace) return run_workspace_gaps(o, ws);
   const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
   const Scope scope = resolve_scope(ws, chain, o.a.scope);
@@ -45,6 +62,9 @@ void add_gaps_command(CLI::App& app, Registry& r) {
   add_input_options(*cmd, o->input);
   add_analysis_options(*cmd, o->a);
   cmd->add_flag("--all-scopes", o->all_scopes, "Repeat for every prefix of the scope, narrowest first");
+  cmd->add_flag("--workspace", o->workspace,
+                "Every leaf segment of the workspace with all chains' final demand together (no --chain)")
+      ->excludes("--all-scopes");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_gaps(*o); }); }; });
 }
 

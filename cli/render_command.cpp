@@ -17,14 +17,14 @@ namespace chainlens::cli {
 struct RenderOptions {
   InputOptions input;
   std::string chain, scope, view = "chain", format = "svg", lang = "zh", font = GraphvizOptions{}.font, out;
-  std::string date;
+  std::string date, importance;
   int max_firms = 3, per_gap = 3, max_nodes = 300;
 };
 
 static int run_render(const RenderOptions& o) {
   if ((o.format == "png" || o.format == "pdf") && (o.out.empty() || o.out == "-"))
     throw InputError({{{"-o", 0, 0}, o.format + " is binary: give a file with -o", "e.g. -o chain.png"}});
-  const Workspace ws = load_input(o.input);
+  const Workspace ws = load_input(o.input, o.importance);
   const Chain& chain = require_chain(ws, o.chain);
   const ChainGraph graph(ws, chain);
   const Scope scope = resolve_scope(ws, chain, o.scope);
@@ -76,6 +76,7 @@ void add_render_command(CLI::App& app, Registry& r) {
   cmd->add_option("--max-nodes", o->max_nodes, "supply view: above this many firms, non-local ones collapse per segment")
       ->check(CLI::Range(10, 100000))
       ->capture_default_str();
+  add_importance_option(*cmd, o->importance);
   cmd->add_option("--date", o->date, "Date shown in the title (YYYY-MM-DD); none by default, so output stays byte-identical");
   cmd->add_option("-o,--output", o->out, "Write to this file (atomically); standard output for svg and dot");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_render(*o); }); }; });

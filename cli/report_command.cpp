@@ -12,6 +12,7 @@
 #include "cli/common.hpp"
 #include "engine/chain_graph.hpp"
 #include "engine/chain_report.hpp"
+#include "engine/workspace_model.hpp"
 #include "models/version.hpp"
 #include "render/diagram.hpp"
 #include "render/graphviz_writer.hpp"
@@ -21,8 +22,8 @@ namespace chainlens::cli {
 
 struct ReportOptions {
   InputOptions input;
-  std::string chain, scope, format = "html", lang = "zh", out, date, weights, font = GraphvizOptions{}.font;
-  bool all = false;
+  std::string chain, scope, format = "html", lang = "zh", out, date, weights, importance, font = GraphvizOptions{}.font;
+  bool all = false, include_nearby = false;
   int portfolio = 3;
   std::size_t top = 20;
 };
@@ -37,7 +38,7 @@ static std::string today() {
 static int run_report(const ReportOptions& o) {
   if (o.all == !o.chain.empty())
     throw InputError({{{"--chain", 0, 0}, "give either --chain ID or --all", "e.g. --chain auto, or --all for every chain"}});
-  const Workspace ws = load_input(o.input);
+  const Workspace ws = load_input(o.input, o.importance);
   std::vector<const Chain*> chains;
   if (o.all)
     for (const Chain& c : ws.chains) chains.push_back(&c);
@@ -51,13 +52,16 @@ static int run_report(const ReportOptions& o) {
   ChainReportOptions ro;
   ro.weights = weights_option(ws.scoring, o.weights);
   ro.portfolio = o.portfolio;
+  ro.include_nearby = o.include_nearby;
+  // One workspace model for every chain of the run: the Leontief factorisation is shared.
+  const auto model = std::make_shared<const WorkspaceModel>(ws);
   GraphvizOptions svg;
   svg.format = "svg";
   svg.font = o.font;
   std::vector<ReportIndexEntry> index;
   nlohmann::ordered_json json_index = nlohmann::ordered_json::array();
   for (const Chain* chain : chains) {
-    const ChainGraph graph(ws, *chain);
+    const ChainGraph graph(ws, *chain, model);
     const Scope scope = resolve_scope(ws, *chain, o.scope);
     const ChainReport report = build_chain_report(graph, scope, ro);
     DiagramOptions d;
@@ -122,6 +126,9 @@ void add_report_command(CLI::App& app, Registry& r) {
   cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
   cmd->add_option("--date", o->date, "Date printed in the report (default: today)");
   cmd->add_option("--weights", o->weights, "Override score weights, e.g. gap=0.5,listed=0");
+  add_importance_option(*cmd, o->importance);
+  cmd->add_flag("--include-nearby", o->include_nearby,
+                "Keep candidates elsewhere in the region one level up (市内转移), left out by default");
   cmd->add_option("--portfolio", o->portfolio, "Size of the recommended portfolio (0: none)")
       ->check(CLI::Range(0, 100))
       ->capture_default_str();

@@ -25,7 +25,8 @@ namespace chainlens::cli {
 
 struct ScoreOptions {
   InputOptions input;
-  std::string chain, scope, weights, candidates, input_format, format = "csv", out, rejects;
+  std::string chain, scope, weights, importance, candidates, input_format, format = "csv", out, rejects;
+  bool include_nearby = false;
   int threads = 0;
   std::size_t max_rejects = static_cast<std::size_t>(-1);
   std::size_t chunk = 512;
@@ -106,12 +107,12 @@ class ProgressBar {
 }  // namespace
 
 static int run_score(const ScoreOptions& o) {
-  const Workspace ws = load_input(o.input);
+  const Workspace ws = load_input(o.input, o.importance);
   const Chain& chain = require_chain(ws, o.chain);
   const ChainGraph graph(ws, chain);
   const Scope scope = resolve_scope(ws, chain, o.scope);
   const ScoreWeights weights = weights_option(ws.scoring, o.weights);
-  const ScoringModel model = prepare_scoring(graph, find_gaps(graph, scope), weights);
+  const ScoringModel model = prepare_scoring(graph, find_gaps(graph, scope), weights, o.include_nearby);
 
   const bool from_stdin = o.candidates == "-";
   const std::string shown = from_stdin ? "<stdin>" : o.candidates;
@@ -168,8 +169,9 @@ static int run_score(const ScoreOptions& o) {
   bar.update(s, true);
   out.commit();
   if (rejects) rejects->commit();
-  std::cerr << fmt::format("scored {} rows: {} scored, {} unmatched, {} local (not candidates), {} rejected{}\n",
-                           s.rows, s.scored, s.unmatched, s.local, s.rejected,
+  std::cerr << fmt::format("scored {} rows: {} scored, {} unmatched, {} local (not candidates), {} nearby (left out), "
+                           "{} rejected{}\n",
+                           s.rows, s.scored, s.unmatched, s.local, s.nearby, s.rejected,
                            rejects && s.rejected ? " (see " + rejects_path + ")" : "");
   if (s.rejected > o.max_rejects) {
     std::cerr << fmt::format("error: {} rejected rows exceed --max-rejects {}\n", s.rejected, o.max_rejects);
@@ -188,6 +190,9 @@ void add_score_command(CLI::App& app, Registry& r) {
       ->check(CLI::IsMember({"csv", "jsonl"}));
   cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
   cmd->add_option("--weights", o->weights, "Override score weights, e.g. gap=0.5,strength=0.2");
+  add_importance_option(*cmd, o->importance);
+  cmd->add_flag("--include-nearby", o->include_nearby,
+                "Score candidates elsewhere in the region one level up (市内转移) instead of leaving them out");
   cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"csv", "jsonl"}))->capture_default_str();
   cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
   cmd->add_option("--rejects", o->rejects, "File for bad rows (default: OUTPUT.rejects.csv, or standard error)");

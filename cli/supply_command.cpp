@@ -17,7 +17,7 @@ struct SupplyOptions {
 };
 
 static int run_supply(const SupplyOptions& o) {
-  const Workspace ws = load_input(o.input);
+  const Workspace ws = load_input(o.input, o.a.importance);
   const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
   LocalSupplyOptions options;

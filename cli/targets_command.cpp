@@ -20,6 +20,7 @@ struct TargetsOptions {
   std::string weights, candidates;
   int portfolio = 0;
   std::size_t limit = 30, by_gap = 0;
+  bool include_nearby = false;
 };
 
 // A bulk pool read whole (targets shows a ranked list; `score` is the streaming path).
@@ -37,13 +38,13 @@ static std::vector<Candidate> read_pool(const std::string& path, const Workspace
 }
 
 static int run_targets(const TargetsOptions& o) {
-  const Workspace ws = load_input(o.input);
+  const Workspace ws = load_input(o.input, o.a.importance);
   const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
   const Scope scope = resolve_scope(ws, chain, o.a.scope);
   const ScoreWeights weights = weights_option(ws.scoring, o.weights);
   const GapReport gaps = find_gaps(graph, scope);
-  const ScoringModel model = prepare_scoring(graph, gaps, weights);
+  const ScoringModel model = prepare_scoring(graph, gaps, weights, o.include_nearby);
   std::vector<Candidate> candidates = workspace_candidates(graph, scope);
   if (!o.candidates.empty()) {
     std::vector<Candidate> pool = read_pool(o.candidates, ws);
@@ -75,6 +76,8 @@ void add_targets_command(CLI::App& app, Registry& r) {
       ->check(CLI::Range(0, 1000));
   cmd->add_option("--by-gap", o->by_gap, "List each gap segment with its best N candidates instead of one ranking")
       ->check(CLI::Range(1, 100));
+  cmd->add_flag("--include-nearby", o->include_nearby,
+                "Keep candidates elsewhere in the region one level up (市内转移), left out by default");
   cmd->add_option("--limit", o->limit, "Rows shown in table/csv/md (0: all; JSON has all)")->capture_default_str();
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_targets(*o); }); }; });
 }

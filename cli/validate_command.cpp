@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "models/source_check.hpp"
+#include "models/strict_check.hpp"
 
 namespace chainlens::cli {
 
@@ -13,14 +14,25 @@ struct ValidateOptions {
   InputOptions input;
   std::string sources_dir;
   bool quiet = false;
+  bool strict = false;
 };
 
 static int run_validate(const ValidateOptions& o) {
   const Workspace ws = load_input(o.input);
-  if (!o.sources_dir.empty()) {
-    const std::vector<Diagnostic> problems = check_quotes(ws, o.sources_dir);
-    if (!problems.empty()) throw InputError(problems);
+  std::vector<Diagnostic> problems;
+  if (!o.sources_dir.empty()) problems = check_quotes(ws, o.sources_dir);
+  if (o.strict) {
+    const std::vector<Diagnostic> more = strict_problems(ws);
+    problems.insert(problems.end(), more.begin(), more.end());
   }
+  if (!problems.empty()) throw InputError(problems);
+  // Warnings go to stderr and never change the exit code; --strict turns them into errors.
+  if (!o.strict)
+    for (const Diagnostic& d : workspace_warnings(ws)) {
+      std::string line = format_diagnostic(d);
+      if (auto at = line.find(": error: "); at != std::string::npos) line.replace(at, 9, ": warning: ");
+      std::cerr << line << '\n';
+    }
   if (!o.quiet) {
     std::size_t segments = 0;
     for (const Chain& c : ws.chains) segments += c.segments.size();
@@ -38,6 +50,9 @@ void add_validate_command(CLI::App& app, Registry& r) {
   cmd->add_option("--sources", o->sources_dir,
                   "Folder of the source documents: check that every quote appears in its document");
   cmd->add_flag("-q,--quiet", o->quiet, "Print nothing when the workspace is valid");
+  cmd->add_flag("--strict", o->strict,
+                "Also require a source on every enterprise and share, a revenue_year with every revenue "
+                "and a type on every leaf segment");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_validate(*o); }); }; });
 }
 

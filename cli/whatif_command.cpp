@@ -17,7 +17,7 @@ struct WhatIfOptions {
 };
 
 static int run_whatif(const WhatIfOptions& o) {
-  const Workspace ws = load_input(o.input);
+  const Workspace ws = load_input(o.input, o.a.importance);
   const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
   std::vector<WhatIfChange> changes;

@@ -97,6 +97,7 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
                       continue;
                     }
                     if (s.score->local) ++stats.local;
+                    else if (s.score->nearby && !model.include_nearby) ++stats.nearby;
                     else if (!s.score->matched) ++stats.unmatched;
                     else ++stats.scored;
                     if (sinks.result && !sinks.render) sinks.result(*s.score, s.line);

@@ -18,7 +18,7 @@ struct BatchOptions {
 };
 
 struct BatchStats {
-  std::size_t rows = 0, scored = 0, unmatched = 0, local = 0, rejected = 0;
+  std::size_t rows = 0, scored = 0, unmatched = 0, local = 0, nearby = 0, rejected = 0;
 };
 
 /// `render` runs in the parallel stage (it must be pure); everything else is called in

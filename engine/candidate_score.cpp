@@ -1,24 +1,49 @@
 // engine/candidate_score.cpp: prepares the per-segment facts once, then scores each
-// candidate from them alone (metrics.md "Candidate score").
+// (candidate, segment) pair from them alone (metrics.md v2 "Candidate score").
 #include "engine/candidate_score.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <stdexcept>
 
 #include "engine/chain_graph.hpp"
 
 namespace chainlens {
 
-ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, const ScoreWeights& weights) {
+std::string ScoringModel::top_of(const std::string& id) const {
+  std::string cur = id;
+  // Group cycles are refused by the loader; the bound only guards hand-built models.
+  for (std::size_t steps = 0; steps <= group_of.size(); ++steps) {
+    auto it = group_of.find(cur);
+    if (it == group_of.end() || it->second.empty()) return cur;
+    cur = it->second;
+  }
+  return cur;
+}
+
+ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, const ScoreWeights& weights,
+                             bool include_nearby) {
   ScoringModel m;
+  m.include_nearby = include_nearby;
   m.chain = graph.chain().id;
   m.scope = gaps.scope;
+  // metrics.md v2: where R has four or more components, firms elsewhere in the region one
+  // level up are 市内转移, not 招商.
+  if (m.scope.parts.size() >= 4) {
+    Scope up = m.scope;
+    up.parts.pop_back();
+    m.nearby = up;
+  }
   m.weights = weights;
+  double top = 0;
+  for (const SegmentGap& g : gaps.segments) top = std::max(top, g.gap_score);
   std::unordered_map<std::string, bool> present;
   for (const SegmentGap& g : gaps.segments) {
     ScoringModel::SegmentFacts& f = m.segments[g.segment];
+    f.name = g.name;
     f.gap_score = g.gap_score;
+    f.gap = top > 0 ? g.gap_score / top : 0;
     f.kind = g.kind;
     f.covered = g.status == SegmentStatus::covered;
     present[g.segment] = is_present(g.status);
@@ -37,7 +62,10 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
   // 以商招商: a relation with a local, open enterprise on the other end, in any segment.
   const Workspace& ws = graph.workspace();
   std::unordered_map<std::string, const Enterprise*> by_id;
-  for (const Enterprise& e : ws.enterprises) by_id.emplace(e.id, &e);
+  for (const Enterprise& e : ws.enterprises) {
+    by_id.emplace(e.id, &e);
+    if (!e.group.empty()) m.group_of.emplace(e.id, e.group);
+  }
   auto local_open = [&](const std::string& id) {
     auto it = by_id.find(id);
     return it != by_id.end() && it->second->status != EnterpriseStatus::closed && is_local(*it->second, m.scope);
@@ -46,6 +74,9 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
     if (local_open(s.to)) m.linked.insert(s.from);
     if (local_open(s.from)) m.linked.insert(s.to);
   }
+  // 增资扩产: a group already present through a local member.
+  for (const Enterprise& e : ws.enterprises)
+    if (e.status != EnterpriseStatus::closed && is_local(e, m.scope)) m.local_tops.insert(m.top_of(e.id));
   for (const TargetList& t : graph.chain().target_lists)
     for (const std::string& id : t.enterprises) m.listed.insert(id);
   return m;
@@ -61,32 +92,50 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
     if (m.segments.contains(s)) r.chain_segments.push_back(s);
   std::sort(r.chain_segments.begin(), r.chain_segments.end());
   r.chain_segments.erase(std::unique(r.chain_segments.begin(), r.chain_segments.end()), r.chain_segments.end());
-  r.matched = !r.chain_segments.empty();
   r.local = c.location.within(m.scope);
-  if (!r.matched || r.local) return r;  // metrics.md: unmatched candidates score 0; local firms are no targets
+  r.nearby = !r.local && m.nearby && c.location.within(*m.nearby);
+  r.eligible = c.kind == EnterpriseKind::firm || c.kind == EnterpriseKind::project;
+  // Local firms and carriers are no targets; nearby firms only with --include-nearby.
+  if (r.local || !r.eligible || (r.nearby && !m.include_nearby)) return r;
 
-  int present = 0, total = 0;
-  double best = -1;
-  for (const std::string& s : r.chain_segments) {  // sorted, so ties keep the smallest id
-    const ScoringModel::SegmentFacts& f = m.segments.at(s);
-    if (f.gap_score > best) {
-      best = f.gap_score;
-      r.segment = s;
-      r.kind = f.kind;
-    }
-    present += f.present_neighbours;
-    total += f.neighbours;
-  }
-  ScoreFactors& x = r.factors;
-  x.gap = best;
-  if (c.revenue && *c.revenue > 0 && m.weights.revenue_ref > 0)
-    x.strength = std::min(1.0, std::log1p(*c.revenue) / std::log1p(m.weights.revenue_ref));
-  x.link = m.linked.contains(c.id) ? 1 : 0;
-  x.related = total == 0 ? 0 : static_cast<double>(present) / total;
-  x.listed = r.on_target_list ? 1 : 0;
   const ScoreWeights& w = m.weights;
-  r.score = 100 * (w.gap * x.gap + w.strength * x.strength + w.link * x.link + w.related * x.related +
-                   w.listed * x.listed);
+  ScoreFactors base;
+  base.strength = c.revenue ? std::min(1.0, std::log1p(*c.revenue) / std::log1p(w.revenue_ref)) : w.unknown_strength;
+  if (m.linked.contains(c.id)) base.link = 1;
+  // The group test: c's top (through the workspace's group links, or its own `group`).
+  const std::string top = m.top_of(c.group.empty() ? c.id : c.group);
+  r.group_link = m.local_tops.contains(top);
+  if (r.group_link) base.link = 1;
+  base.listed = r.on_target_list ? 1 : 0;
+  for (const std::string& s : r.chain_segments) {
+    const ScoringModel::SegmentFacts& f = m.segments.at(s);
+    if (f.covered) continue;
+    PairScore p;
+    p.segment = s;
+    p.segment_name = f.name;
+    p.kind = f.kind;
+    p.factors = base;
+    p.factors.gap = f.gap;
+    p.factors.fit = !c.segments.empty() && c.segments.front() == s ? 1.0 : 0.5;
+    p.factors.related = f.neighbours == 0 ? 0 : static_cast<double>(f.present_neighbours) / f.neighbours;
+    const ScoreFactors& x = p.factors;
+    p.score = 100 * (w.gap * x.gap + w.fit * x.fit + w.strength * x.strength + w.link * x.link +
+                     w.related * x.related + w.listed * x.listed);
+    r.pairs.push_back(std::move(p));
+  }
+  std::sort(r.pairs.begin(), r.pairs.end(), [](const PairScore& a, const PairScore& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.segment < b.segment;
+  });
+  r.matched = !r.pairs.empty();
+  if (r.matched) {
+    const PairScore& best = r.pairs.front();
+    r.score = best.score;
+    r.segment = best.segment;
+    r.segment_name = best.segment_name;
+    r.kind = best.kind;
+    r.factors = best.factors;
+  }
   return r;
 }
 
@@ -95,7 +144,11 @@ bool ranks_before(const CandidateScore& a, const CandidateScore& b) {
   return a.id < b.id;
 }
 
-ScoreWeights parse_weights(const std::string& text, ScoreWeights w) {
+namespace {
+
+// "name=value,..." with each value finite and >= 0; `assign` maps a name to its slot.
+void parse_named(const std::string& text, const std::function<double*(const std::string&)>& slot,
+                 const std::string& expected) {
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find(',', start);
@@ -115,16 +168,42 @@ ScoreWeights parse_weights(const std::string& text, ScoreWeights w) {
     }
     if (used != value.size() || !std::isfinite(v) || v < 0)
       throw std::invalid_argument("weight " + name + " must be a number >= 0, got '" + value + "'");
-    if (name == "gap") w.gap = v;
-    else if (name == "strength") w.strength = v;
-    else if (name == "link") w.link = v;
-    else if (name == "related") w.related = v;
-    else if (name == "listed") w.listed = v;
-    else if (name == "revenue_ref") w.revenue_ref = v;
-    else
-      throw std::invalid_argument("unknown weight '" + name +
-                                  "' (expected gap, strength, link, related, listed or revenue_ref)");
+    double* target = slot(name);
+    if (!target) throw std::invalid_argument("unknown weight '" + name + "' (expected " + expected + ")");
+    *target = v;
   }
+}
+
+}  // namespace
+
+ScoreWeights parse_weights(const std::string& text, ScoreWeights w) {
+  parse_named(text, [&](const std::string& name) -> double* {
+    if (name == "gap") return &w.gap;
+    if (name == "fit") return &w.fit;
+    if (name == "strength") return &w.strength;
+    if (name == "link") return &w.link;
+    if (name == "related") return &w.related;
+    if (name == "listed") return &w.listed;
+    if (name == "revenue_ref") return &w.revenue_ref;
+    if (name == "unknown_strength") return &w.unknown_strength;
+    return nullptr;
+  }, "gap, fit, strength, link, related, listed, revenue_ref or unknown_strength");
+  if (w.revenue_ref <= 0) throw std::invalid_argument("revenue_ref must be above 0");
+  if (w.unknown_strength > 1) throw std::invalid_argument("unknown_strength must be in [0, 1]");
+  if (w.gap + w.fit + w.strength + w.link + w.related + w.listed <= 0)
+    throw std::invalid_argument("the score weights sum to 0");
+  return w;
+}
+
+ImportanceWeights parse_importance(const std::string& text, ImportanceWeights w) {
+  parse_named(text, [&](const std::string& name) -> double* {
+    if (name == "value") return &w.value;
+    if (name == "dependence") return &w.dependence;
+    if (name == "plan") return &w.plan;
+    if (name == "import") return &w.import;
+    return nullptr;
+  }, "value, dependence, plan or import");
+  if (w.value + w.dependence + w.plan + w.import <= 0) throw std::invalid_argument("the importance weights sum to 0");
   return w;
 }
 

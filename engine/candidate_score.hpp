@@ -1,5 +1,5 @@
-// engine/candidate_score.hpp: the candidate score of metrics.md "Candidate score (招商目标评分)":
-// five factors in [0, 1], weighted, times 100, with the best segment and its gap kind.
+// engine/candidate_score.hpp: the v2 candidate score of metrics.md "Candidate score
+// (招商目标评分)": one score per (candidate, uncovered segment) pair, six factors in [0, 1].
 #pragma once
 #include <optional>
 #include <string>
@@ -18,25 +18,41 @@ class ChainGraph;
 struct Candidate {
   std::string id, name;
   RegionPath location;                 // aliases resolved
-  std::vector<std::string> segments;   // any segment ids; those outside the chain are ignored
+  std::vector<std::string> segments;   // any segment ids, main business first
   std::optional<double> revenue;       // 亿元 a year
+  std::string group;                   // its parent or group (an enterprise id), if any
+  EnterpriseKind kind = EnterpriseKind::firm;
 };
 
 struct ScoreFactors {
-  double gap = 0, strength = 0, link = 0, related = 0, listed = 0;
+  double gap = 0, fit = 0, strength = 0, link = 0, related = 0, listed = 0;
+};
+
+/// One (candidate, segment) pair: the candidate attracted into that one segment.
+struct PairScore {
+  std::string segment;
+  std::string segment_name;
+  std::optional<GapKind> kind;         // the segment's gap kind
+  ScoreFactors factors;
+  double score = 0;                    // 100 * sum of weight * factor
 };
 
 struct CandidateScore {
   std::string id, name;
-  double score = 0;                    // 100 * sum of weight * factor
-  std::string segment;                 // best segment: argmax of gap_score, ties by id; "" when unmatched
-  std::optional<GapKind> kind;         // that segment's gap kind; empty when it is covered
-  ScoreFactors factors;
-  bool matched = false;                // operates in at least one segment of the chain
-  bool local = false;                  // inside the scope: not a candidate, scores 0
-  bool revenue_unknown = true;
+  double score = 0;                    // its best pair's score
+  std::string segment;                 // the best pair's segment; "" when unmatched
+  std::string segment_name;            // its name
+  std::optional<GapKind> kind;         // that segment's gap kind
+  ScoreFactors factors;                // the best pair's factors
+  bool matched = false;                // has at least one uncovered segment in the chain
+  bool local = false;                  // inside the scope: not a candidate
+  bool nearby = false;                 // inside the scope one level up (市内转移, excluded by default)
+  bool eligible = true;                // kind firm or project (parks and institutes are not attracted)
+  bool revenue_unknown = true;         // strength is scoring.unknown_strength (营收未知)
   bool on_target_list = false;         // a target list (拟招商名录) of the chain names it
-  std::vector<std::string> chain_segments;  // its segments in the chain, sorted
+  bool group_link = false;             // shares a group with a local enterprise: 增资扩产
+  std::vector<std::string> chain_segments;  // its segments in the chain's graph, sorted
+  std::vector<PairScore> pairs;        // one per uncovered segment, best first (score, then segment id)
 };
 
 /// Everything a score reads, computed once per (chain, scope, weights), so that scoring a
@@ -44,20 +60,30 @@ struct CandidateScore {
 struct ScoringModel {
   std::string chain;
   Scope scope;
+  std::optional<Scope> nearby;  // the scope one level up when the scope has 4+ components
+  bool include_nearby = false;  // score candidates in `nearby` too (--include-nearby)
   ScoreWeights weights;
   struct SegmentFacts {
+    std::string name;
     double gap_score = 0;
+    double gap = 0;              // gap_score / max over the chain's graph
     std::optional<GapKind> kind;
     bool covered = false;
     int neighbours = 0;          // |N(s)|, undirected, in the segment graph
     int present_neighbours = 0;  // of those, present in the scope
   };
   std::unordered_map<std::string, SegmentFacts> segments;
-  std::unordered_set<std::string> linked;   // ids that supply or buy from a local enterprise
-  std::unordered_set<std::string> listed;   // ids on the chain's target lists
+  std::unordered_set<std::string> linked;      // ids that supply or buy from a local enterprise
+  std::unordered_set<std::string> listed;      // ids on the chain's target lists
+  std::unordered_map<std::string, std::string> group_of;  // workspace enterprise -> its group
+  std::unordered_set<std::string> local_tops;  // the group tops of local, open enterprises
+
+  /// The top of an id's group chain (itself when it has no group).
+  std::string top_of(const std::string& id) const;
 };
 
-ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, const ScoreWeights& weights);
+ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, const ScoreWeights& weights,
+                             bool include_nearby = false);
 
 /// Pure: depends only on the model and the candidate.
 CandidateScore score_candidate(const ScoringModel& model, const Candidate& c);
@@ -68,5 +94,8 @@ bool ranks_before(const CandidateScore& a, const CandidateScore& b);
 /// Parses "gap=0.5,strength=0.2": named weights override `base`; unknown names and bad
 /// numbers throw std::invalid_argument with the reason.
 ScoreWeights parse_weights(const std::string& text, ScoreWeights base);
+
+/// Parses "value=0.4,plan=0.3" over `base` in the same way (the importance factors).
+ImportanceWeights parse_importance(const std::string& text, ImportanceWeights base);
 
 }  // namespace chainlens

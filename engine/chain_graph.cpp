@@ -44,8 +44,9 @@ void resolve_shares(SegmentGraph& g, SegmentVertexId j) {
 
 }  // namespace
 
-ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain)
-    : workspace_(&workspace), chain_(&chain) {
+ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shared_ptr<const WorkspaceModel> model)
+    : workspace_(&workspace), chain_(&chain), model_(model ? std::move(model) : std::make_shared<const WorkspaceModel>(workspace)) {
+  if (&model_->workspace() != &workspace) throw std::logic_error("chain_graph: the model is of another workspace");
   const SegmentCatalog catalog(workspace);
   children_ = catalog.children;
 
@@ -55,7 +56,9 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain)
     v.segment = &s;
     v.owner = &owner;
     v.own = own;
-    v.phi = s.input_intensity.value_or(0.5);
+    v.ws = *model_->find(s.id);
+    v.type = (*model_)[v.ws].type;
+    v.phi = (*model_)[v.ws].phi;
     const SegmentVertexId id = boost::add_vertex(std::move(v), segments_);
     segment_index_.emplace(s.id, id);
     return id;
@@ -91,11 +94,8 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain)
     resolve_shares(segments_, j);
   }
 
-  for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v) {
-    SegmentVertex& sv = segments_[v];
-    if (sv.segment->final_demand) sv.y = *sv.segment->final_demand;
-    else sv.y = is_terminal(v) ? 1.0 : 0.0;
-  }
+  const std::vector<double> y = model_->chain_demand(chain, &demand_fallback_);
+  for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v) segments_[v].y = y[segments_[v].ws];
 
   for (const Enterprise& e : workspace.enterprises) {
     if (e.status == EnterpriseStatus::closed) continue;
@@ -190,8 +190,9 @@ std::vector<SegmentMember> ChainGraph::local_members(SegmentVertexId v, const Sc
   return out;
 }
 
-ChainGraph build_chain_graph(const Workspace& workspace, std::string_view chain_id) {
-  if (const Chain* c = workspace.find_chain(std::string(chain_id))) return ChainGraph(workspace, *c);
+ChainGraph build_chain_graph(const Workspace& workspace, std::string_view chain_id,
+                             std::shared_ptr<const WorkspaceModel> model) {
+  if (const Chain* c = workspace.find_chain(std::string(chain_id))) return ChainGraph(workspace, *c, std::move(model));
   std::string known;
   for (const Chain& c : workspace.chains) known += (known.empty() ? "" : ", ") + c.id;
   throw std::invalid_argument("no chain '" + std::string(chain_id) + "' in the workspace (chains: " +

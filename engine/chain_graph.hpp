@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/workspace_model.hpp"
 #include "models/workspace.hpp"
 
 namespace chainlens {
@@ -24,8 +25,10 @@ struct SegmentVertex {
   const Segment* segment = nullptr;  // its definition, in `owner`
   const Chain* owner = nullptr;
   bool own = true;                   // false: joined only as an input of this chain's segments
-  double phi = 0.5;                  // input intensity, default 0.5 applied
-  double y = 0;                      // final demand: declared, else 1 if terminal, else 0
+  std::size_t ws = 0;                // its index in the workspace model
+  SegmentType type = SegmentType::component;  // declared, else by the untyped rule
+  double phi = 0.6;                  // input intensity, v2 default 0.6 applied
+  double y = 0;                      // y_C: the chain's final demand on it (metrics.md v2), sums to 1
   std::vector<SegmentMember> members;  // sorted by enterprise id
 };
 
@@ -59,11 +62,16 @@ bool is_local(const Enterprise& e, const Scope& scope) noexcept;
 /// The graph of one chain. It points into the Workspace, which must outlive it.
 class ChainGraph {
  public:
-  /// Builds the graph; `chain` must belong to `workspace`.
-  ChainGraph(const Workspace& workspace, const Chain& chain);
+  /// Builds the graph; `chain` must belong to `workspace`. `model` (of the same workspace)
+  /// is shared between the chains' graphs; built here when not given.
+  ChainGraph(const Workspace& workspace, const Chain& chain, std::shared_ptr<const WorkspaceModel> model = nullptr);
 
   const Workspace& workspace() const noexcept { return *workspace_; }
   const Chain& chain() const noexcept { return *chain_; }
+  const WorkspaceModel& model() const noexcept { return *model_; }
+  std::shared_ptr<const WorkspaceModel> shared_model() const noexcept { return model_; }
+  /// True when y_C fell back to the chain's end segments (no product, no declared demand).
+  bool demand_fallback() const noexcept { return demand_fallback_; }
   /// The chain's own scope, else the workspace's.
   Scope default_scope() const { return workspace_->chain_scope(*chain_); }
 
@@ -92,6 +100,8 @@ class ChainGraph {
  private:
   const Workspace* workspace_;
   const Chain* chain_;
+  std::shared_ptr<const WorkspaceModel> model_;
+  bool demand_fallback_ = false;
   SegmentGraph segments_;
   std::unordered_map<std::string, SegmentVertexId> segment_index_;
   std::vector<const Segment*> parents_;
@@ -102,6 +112,7 @@ class ChainGraph {
 
 /// Builds the graph of the chain with this id; throws std::invalid_argument naming the
 /// known chains when there is none.
-ChainGraph build_chain_graph(const Workspace& workspace, std::string_view chain_id);
+ChainGraph build_chain_graph(const Workspace& workspace, std::string_view chain_id,
+                             std::shared_ptr<const WorkspaceModel> model = nullptr);
 
 }  // namespace chainlens

@@ -14,7 +14,7 @@ ChainReport build_chain_report(const ChainGraph& graph, const Scope& scope, cons
   GapReport& here = r.scopes.scopes.front();
   here.chokepoints = r.chokepoints.segments;
   r.supply = local_supply(graph, scope);
-  const ScoringModel model = prepare_scoring(graph, here, o.weights);
+  const ScoringModel model = prepare_scoring(graph, here, o.weights, o.include_nearby);
   r.candidates = workspace_candidates(graph, scope);
   r.targets = rank_targets(model, r.candidates);
   if (o.portfolio > 0) r.portfolio = pick_portfolio(graph, model, r.targets, r.candidates, o.portfolio);

@@ -19,6 +19,7 @@ class ChainGraph;
 struct ChainReportOptions {
   ScoreWeights weights;
   int portfolio = 3;  // k of the greedy portfolio; 0: none
+  bool include_nearby = false;
 };
 
 struct ChainReport {

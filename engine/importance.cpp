@@ -10,6 +10,10 @@
 #include <stdexcept>
 
 #include "engine/chain_graph.hpp"
+#include "engine/declared_gaps.hpp"
+#include "engine/workspace_model.hpp"
+
+#include <unordered_set>
 
 namespace chainlens {
 
@@ -45,19 +49,66 @@ std::vector<double> total_output(const ChainGraph& graph, const std::vector<doub
   return std::vector<double>(x.data(), x.data() + n);
 }
 
-std::vector<double> local_final_demand(const ChainGraph& graph, const StatusReport& status, bool* fallback) {
-  const SegmentGraph& g = graph.segments();
-  const std::size_t n = boost::num_vertices(g);
-  if (status.segments.size() != n) throw std::logic_error("local_final_demand: status of another graph");
-  std::vector<double> y(n), yr(n);
-  bool any = false;
-  for (std::size_t j = 0; j < n; ++j) {
-    y[j] = g[j].y;
-    yr[j] = is_present(status.segments[j].status) ? y[j] : 0.0;
-    any = any || yr[j] != 0;
+std::vector<double> chain_output(const ChainGraph& graph) {
+  const WorkspaceModel& model = graph.model();
+  const std::vector<double> x = model.solve(model.chain_demand(graph.chain()));
+  std::vector<double> out(graph.segment_count());
+  for (SegmentVertexId v = 0; v < graph.segment_count(); ++v) out[v] = x[graph[v].ws];
+  return out;
+}
+
+FactorTable importance_factors(const WorkspaceModel& model, const std::vector<std::size_t>& vertices,
+                               const std::vector<double>& y, const std::vector<std::string>& listed,
+                               const Scope& root, const ImportanceWeights& w) {
+  const Workspace& ws = model.workspace();
+  FactorTable t;
+  const std::vector<double> x_all = model.solve(y);
+  const std::vector<double> d_all = model.dependence(y);
+  const auto declared = declared_gap_flags(ws);
+  // P's 0.5: a firm of the target lists operates in the segment.
+  std::vector<bool> listed_in(model.size(), false);
+  const std::unordered_set<std::string> listed_ids(listed.begin(), listed.end());
+  // K: some operating enterprise that counts in the segment is located under the root.
+  std::vector<bool> domestic(model.size(), false);
+  for (const Enterprise& e : ws.enterprises) {
+    if (e.status == EnterpriseStatus::closed) continue;
+    const bool on_list = listed_ids.contains(e.id);
+    const bool home = e.status == EnterpriseStatus::operating && e.location.within(root);
+    for (const std::string& s : e.segments) {
+      auto v = model.find(s);
+      if (!v) continue;
+      if (on_list) listed_in[*v] = true;
+      if (home && counts_in(e.kind, model[*v].type)) domestic[*v] = true;
+    }
   }
-  if (fallback) *fallback = !any;
-  return any ? yr : y;  // metrics.md: if every y^R_j is 0, y^R = y
+  double top = 0;
+  for (std::size_t v : vertices) top = std::max(top, x_all[v]);
+  const double total = w.value + w.dependence + w.plan + w.import;
+  for (std::size_t v : vertices) {
+    ImportanceFactors f;
+    f.value = top > 0 ? x_all[v] / top : 0;
+    f.dependence = std::min(1.0, d_all[v]);
+    const auto d = declared.find(model[v].segment->id);
+    f.plan = d != declared.end() ? 1.0 : listed_in[v] ? 0.5 : 0.0;
+    const bool service = model[v].type == SegmentType::service;
+    f.import = ((!service && !domestic[v]) || (d != declared.end() && d->second.import)) ? 1.0 : 0.0;
+    t.x.push_back(x_all[v]);
+    t.factors.push_back(f);
+    t.importance.push_back(total > 0 ? (w.value * f.value + w.dependence * f.dependence + w.plan * f.plan +
+                                        w.import * f.import) / total
+                                     : 0.0);
+  }
+  return t;
+}
+
+FactorTable chain_importance(const ChainGraph& graph, const Scope& scope, const ImportanceWeights& weights) {
+  std::vector<std::size_t> vertices;
+  for (SegmentVertexId v = 0; v < graph.segment_count(); ++v) vertices.push_back(graph[v].ws);
+  const WorkspaceModel& model = graph.model();
+  std::vector<std::string> listed;
+  for (const TargetList& t : graph.chain().target_lists) listed.insert(listed.end(), t.enterprises.begin(), t.enterprises.end());
+  const Scope root = scope.parts.empty() ? scope : Scope::parse(scope.parts.front());
+  return importance_factors(model, vertices, model.chain_demand(graph.chain()), listed, root, weights);
 }
 
 std::vector<double> normalized_importance(const std::vector<double>& x) {
@@ -100,20 +151,6 @@ std::vector<int> downstream_reach(const ChainGraph& graph) {
   for (SegmentVertexId v = 0; v < boost::num_vertices(g); ++v)
     reach[v] = int(downstream_of(g, v, colors).size());
   return reach;
-}
-
-std::vector<bool> present_downstream(const ChainGraph& graph, const StatusReport& status) {
-  const SegmentGraph& g = graph.segments();
-  if (status.segments.size() != boost::num_vertices(g)) throw std::logic_error("present_downstream: status of another graph");
-  std::vector<boost::default_color_type> colors(boost::num_vertices(g));
-  std::vector<bool> out(boost::num_vertices(g), false);
-  for (SegmentVertexId v = 0; v < boost::num_vertices(g); ++v)
-    for (std::size_t w : downstream_of(g, v, colors))
-      if (is_present(status.segments[w].status)) {
-        out[v] = true;
-        break;
-      }
-  return out;
 }
 
 }  // namespace chainlens

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "engine/chain_graph.hpp"
+#include "engine/declared_gaps.hpp"
 
 namespace chainlens {
 
@@ -41,50 +42,94 @@ const char* status_name(SegmentStatus s) noexcept {
   return "missing";
 }
 
-StatusReport segment_statuses(const ChainGraph& graph, const Scope& scope) {
-  const Workspace& ws = graph.workspace();
-  // Declared gaps of any chain count: a document about the 船舶 chain may call 钢板 weak
-  // while the 钢铁 chain is analysed.
-  std::unordered_set<std::string> declared_weak;
-  for (const Chain& c : ws.chains)
-    for (const DeclaredGap& g : c.gaps)
-      if (g.kind == DeclaredGapKind::weak || g.kind == DeclaredGapKind::import_dependent)
-        declared_weak.insert(g.segment);
-  std::unordered_map<std::string, double> demand;
-  for (const Demand& d : ws.demand) demand[d.segment] += d.value;
+bool counts_in(EnterpriseKind kind, SegmentType type) noexcept {
+  switch (kind) {
+    case EnterpriseKind::firm:
+    case EnterpriseKind::project: return true;
+    case EnterpriseKind::park: return false;
+    case EnterpriseKind::institute: return type == SegmentType::rnd;
+  }
+  return true;
+}
 
+namespace {
+
+/// Facts shared by every segment's status in one run.
+struct StatusContext {
+  std::unordered_map<std::string, DeclaredFlags> declared;
+  std::unordered_map<std::string, double> demand;
+  explicit StatusContext(const Workspace& ws) : declared(declared_gap_flags(ws)) {
+    // Declared gaps of any chain and any kind count (v2): a document about the 船舶 chain
+    // may call 钢板 weak while the 钢铁 chain is analysed.
+    for (const Demand& d : ws.demand) demand[d.segment] += d.value;
+  }
+};
+
+/// The status of one segment from its local, non-closed members.
+SegmentState state_of(const std::string& id, SegmentType type, const std::vector<const Enterprise*>& local,
+                      const StatusContext& ctx) {
+  SegmentState s;
+  s.segment = id;
+  double capacity = 0;
+  bool capacity_declared = false;
+  for (const Enterprise* e : local) {
+    if (!counts_in(e->kind, type)) {
+      s.carriers.push_back(e->id);
+      continue;
+    }
+    s.local_enterprises.push_back(e->id);
+    if (e->status != EnterpriseStatus::operating) continue;
+    ++s.operating;
+    // Only running plants have capacity; a building plant's figure is a plan.
+    if (auto c = e->capacity.find(id); c != e->capacity.end()) capacity += c->second, capacity_declared = true;
+  }
+  for (auto* list : {&s.local_enterprises, &s.carriers}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  const auto d = ctx.demand.find(id);
+  s.weak_flag = ctx.declared.contains(id) || (capacity_declared && d != ctx.demand.end() && capacity < d->second);
+  if (s.local_enterprises.empty()) s.status = SegmentStatus::missing;
+  else if (s.operating == 0) s.status = SegmentStatus::planned;
+  else if (s.operating == 1) s.status = SegmentStatus::single;
+  else s.status = s.weak_flag ? SegmentStatus::weak : SegmentStatus::covered;
+  return s;
+}
+
+}  // namespace
+
+std::vector<SegmentState> workspace_statuses(const WorkspaceModel& model, const Scope& scope) {
+  const StatusContext ctx(model.workspace());
+  std::vector<std::vector<const Enterprise*>> local(model.size());
+  for (const Enterprise& e : model.workspace().enterprises) {
+    if (e.status == EnterpriseStatus::closed || !is_local(e, scope)) continue;
+    for (const std::string& s : e.segments)
+      if (auto v = model.find(s)) local[*v].push_back(&e);
+  }
+  std::vector<SegmentState> out;
+  out.reserve(model.size());
+  for (std::size_t v = 0; v < model.size(); ++v) out.push_back(state_of(model[v].segment->id, model[v].type, local[v], ctx));
+  return out;
+}
+
+std::vector<bool> workspace_presence(const WorkspaceModel& model, const Scope& scope) {
+  std::vector<bool> present;
+  for (const SegmentState& s : workspace_statuses(model, scope)) present.push_back(is_present(s.status));
+  return present;
+}
+
+StatusReport segment_statuses(const ChainGraph& graph, const Scope& scope) {
+  const StatusContext ctx(graph.workspace());
   StatusReport r;
   r.scope = scope;
   r.empty_scope = true;
   const SegmentGraph& g = graph.segments();
   std::unordered_map<std::string, SegmentStatus> by_id;
+  std::vector<const Enterprise*> local;
   for (SegmentVertexId v = 0; v < boost::num_vertices(g); ++v) {
-    SegmentState s;
-    s.segment = g[v].id;
-    double capacity = 0;
-    bool capacity_declared = false;
-    for (const SegmentMember& m : graph.local_members(v, scope)) {
-      s.local_enterprises.push_back(m.enterprise->id);
-      if (m.enterprise->status != EnterpriseStatus::operating) {
-        continue;
-      }
-      ++s.operating;
-      // Only running plants have capacity; a building plant's figure is a plan.
-      if (auto c = m.enterprise->capacity.find(s.segment); c != m.enterprise->capacity.end()) {
-        capacity += c->second;
-        capacity_declared = true;
-      }
-    }
-    std::sort(s.local_enterprises.begin(), s.local_enterprises.end());
-    s.local_enterprises.erase(std::unique(s.local_enterprises.begin(), s.local_enterprises.end()),
-                              s.local_enterprises.end());
-    const auto d = demand.find(s.segment);
-    s.weak_flag = declared_weak.contains(s.segment) ||
-                  (capacity_declared && d != demand.end() && capacity < d->second);
-    if (s.local_enterprises.empty()) s.status = SegmentStatus::missing;
-    else if (s.operating == 0) s.status = SegmentStatus::planned;
-    else if (s.operating == 1) s.status = SegmentStatus::single;
-    else s.status = s.weak_flag ? SegmentStatus::weak : SegmentStatus::covered;
+    local.clear();
+    for (const SegmentMember& m : graph.local_members(v, scope)) local.push_back(m.enterprise);
+    SegmentState s = state_of(g[v].id, g[v].type, local, ctx);
     if (!s.local_enterprises.empty()) r.empty_scope = false;
     by_id.emplace(s.segment, s.status);
     r.segments.push_back(std::move(s));

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "models/enterprise.hpp"
+#include "models/chain.hpp"
 #include "models/region.hpp"
 
 namespace chainlens {
@@ -25,12 +27,14 @@ const char* status_name(SegmentStatus s) noexcept;
 struct SegmentState {
   std::string segment;
   SegmentStatus status = SegmentStatus::missing;
-  /// A weak rule holds: a declared gap of kind weak or import-dependent (of any chain in the
-  /// workspace) names the segment, or declared local capacity < declared local demand.
+  /// A weak rule holds: a declared gap of any kind (of any chain in the workspace) names the
+  /// segment or a parent of it, or declared local capacity < declared local demand.
   /// Set whatever the status, so a `single` segment lists it too.
   bool weak_flag = false;
-  std::vector<std::string> local_enterprises;  // ids of local non-closed members, sorted
+  std::vector<std::string> local_enterprises;  // ids of local non-closed members that count, sorted
   int operating = 0;                           // how many of them have status operating
+  /// 载体: local parks, and institutes outside rnd segments; listed, never counted (v2).
+  std::vector<std::string> carriers;
 };
 
 struct ParentState {
@@ -50,5 +54,16 @@ struct StatusReport {
 /// the local operating members; demand sums the workspace's `demand` rows of the segment;
 /// the capacity rule applies only when both are declared.
 StatusReport segment_statuses(const ChainGraph& graph, const Scope& scope);
+
+/// metrics.md v2: whether an enterprise of this kind counts in a segment of this type
+/// (parks never; institutes only in rnd).
+bool counts_in(EnterpriseKind kind, SegmentType type) noexcept;
+
+class WorkspaceModel;
+/// Per workspace-model segment: present in the scope (one or more local operating
+/// enterprises that count), for the downstream tests of the workspace graph.
+std::vector<bool> workspace_presence(const WorkspaceModel& model, const Scope& scope);
+/// The status of every workspace-model segment in the scope (the workspace view).
+std::vector<SegmentState> workspace_statuses(const WorkspaceModel& model, const Scope& scope);
 
 }  // namespace chainlens

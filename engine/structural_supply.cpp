@@ -40,7 +40,7 @@ std::optional<double> chain_slsr(const std::vector<std::optional<double>>& slsr,
 
 StructuralSupply structural_supply(const ChainGraph& graph, const Scope& scope) {
   const StatusReport status = segment_statuses(graph, scope);
-  const std::vector<double> x = total_output(graph, local_final_demand(graph, status));
+  const std::vector<double> x = chain_output(graph);
   const std::vector<std::optional<double>> slsr = segment_slsr(graph, status);
   std::unordered_map<std::string, double> demand;
   for (const Demand& d : graph.workspace().demand) demand[d.segment] += d.value;

@@ -1,4 +1,4 @@
-// engine/targets.cpp: gathers candidates and ranks their scores.
+// engine/targets.cpp: gathers candidates, ranks their scores and their pairs.
 #include "engine/targets.hpp"
 
 #include <algorithm>
@@ -15,6 +15,8 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions) 
   c.location = resolve_alias(regions, e.location);
   c.segments = e.segments;
   c.revenue = e.revenue;
+  c.group = e.group;
+  c.kind = e.kind;
   return c;
 }
 
@@ -24,7 +26,9 @@ std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope
   for (const TargetList& t : graph.chain().target_lists) listed.insert(t.enterprises.begin(), t.enterprises.end());
   std::vector<Candidate> out;
   for (const Enterprise& e : ws.enterprises) {
-    if (e.status == EnterpriseStatus::closed || is_local(e, scope)) continue;
+    // metrics.md v2: a candidate is an operating firm or project outside the scope.
+    if (e.status != EnterpriseStatus::operating || is_local(e, scope)) continue;
+    if (e.kind != EnterpriseKind::firm && e.kind != EnterpriseKind::project) continue;
     const bool in_chain = std::any_of(e.segments.begin(), e.segments.end(),
                                       [&](const std::string& s) { return graph.find_segment(s).has_value(); });
     // Workspace locations are resolved at load time; resolving again would read the first
@@ -40,16 +44,44 @@ TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidat
   r.chain = model.chain;
   r.scope = model.scope;
   r.weights = model.weights;
+  r.include_nearby = model.include_nearby;
   std::unordered_set<std::string> seen;
   for (const Candidate& c : candidates) {
     if (!seen.insert(c.id).second) continue;
     CandidateScore s = score_candidate(model, c);
+    if (s.local) continue;
+    if (s.nearby && !model.include_nearby) {
+      ++r.nearby_excluded;
+      continue;
+    }
     (s.matched ? r.targets : r.unmatched).push_back(std::move(s));
   }
   std::sort(r.targets.begin(), r.targets.end(), ranks_before);
   std::sort(r.unmatched.begin(), r.unmatched.end(),
             [](const CandidateScore& a, const CandidateScore& b) { return a.id < b.id; });
   return r;
+}
+
+std::vector<RankedPair> ranked_pairs(const TargetsReport& report) {
+  std::vector<RankedPair> out;
+  for (const CandidateScore& c : report.targets)
+    for (const PairScore& p : c.pairs) out.push_back({&c, &p});
+  std::sort(out.begin(), out.end(), [](const RankedPair& a, const RankedPair& b) {
+    if (a.pair->score != b.pair->score) return a.pair->score > b.pair->score;
+    if (a.candidate->id != b.candidate->id) return a.candidate->id < b.candidate->id;
+    return a.pair->segment < b.pair->segment;
+  });
+  return out;
+}
+
+std::vector<RankedPair> pairs_for_segment(const std::vector<RankedPair>& ranked, const std::string& segment,
+                                          std::size_t n) {
+  std::vector<RankedPair> out;
+  for (const RankedPair& p : ranked) {
+    if (out.size() >= n) break;
+    if (p.pair->segment == segment) out.push_back(p);
+  }
+  return out;
 }
 
 }  // namespace chainlens

@@ -1,6 +1,7 @@
 // engine/targets.hpp: ranked target companies (招商目标) of a chain in a scope: the
-// workspace's non-local enterprises, plus any bulk pool, scored and explained.
+// workspace's non-local firms, plus any bulk pool, scored per pair and explained.
 #pragma once
+#include <cstddef>
 #include <vector>
 
 #include "engine/candidate_score.hpp"
@@ -12,18 +13,34 @@ struct TargetsReport {
   Scope scope;
   ScoreWeights weights;
   std::vector<CandidateScore> targets;    // matched, by ranks_before
-  std::vector<CandidateScore> unmatched;  // no segment in the chain: score 0, by id
+  std::vector<CandidateScore> unmatched;  // no uncovered segment in the chain (or not a firm): by id
+  std::size_t nearby_excluded = 0;        // left out as 市内转移 (metrics.md v2); 0 with include_nearby
+  bool include_nearby = false;
 };
 
-/// The workspace's candidates for a chain: open enterprises outside the scope that operate
-/// in a segment of the chain's graph or are named on one of its target lists.
+/// One (candidate, segment) pair of a report, pointing into it.
+struct RankedPair {
+  const CandidateScore* candidate = nullptr;
+  const PairScore* pair = nullptr;
+};
+
+/// The workspace's candidates for a chain: operating firms and projects outside the scope
+/// that operate in a segment of the chain's graph or are named on one of its target lists.
 std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope& scope);
 
 /// Candidate from an enterprise, its location's alias resolved against `regions` (pass the
 /// workspace's regions for a bulk row, none for a workspace enterprise, already resolved).
 Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions);
 
-/// Scores and ranks; a candidate id seen twice is scored once (the first wins).
+/// Scores and ranks; a candidate id seen twice is scored once (the first wins). Candidates
+/// in the scope one level up are counted and left out unless the model includes them.
 TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates);
+
+/// Every pair of the report's targets by pair score, then candidate id, then segment id.
+std::vector<RankedPair> ranked_pairs(const TargetsReport& report);
+
+/// The best `n` pairs of one segment, in ranked_pairs order (`--by-gap`).
+std::vector<RankedPair> pairs_for_segment(const std::vector<RankedPair>& ranked, const std::string& segment,
+                                          std::size_t n);
 
 }  // namespace chainlens

@@ -22,7 +22,7 @@ std::optional<BulkFormat> bulk_format_for(const std::string& name) {
   return std::nullopt;
 }
 
-using CsvParser = io::CSVReader<7, io::trim_chars<' ', '\t', '\r'>, io::double_quote_escape<',', '"'>,
+using CsvParser = io::CSVReader<kBulkColumns.size(), io::trim_chars<' ', '\t', '\r'>, io::double_quote_escape<',', '"'>,
                                 io::throw_on_overflow, io::empty_line_comment>;
 
 struct BulkRowReader::Csv {
@@ -37,7 +37,8 @@ BulkRowReader::BulkRowReader(std::istream& in, BulkFormat format, std::string fi
     csv_ = std::make_unique<Csv>(file_, in_);
     csv_->parser.read_header(io::ignore_missing_column | io::ignore_extra_column, kBulkColumns[0],
                              kBulkColumns[1], kBulkColumns[2], kBulkColumns[3], kBulkColumns[4],
-                             kBulkColumns[5], kBulkColumns[6]);
+                             kBulkColumns[5], kBulkColumns[6], kBulkColumns[7], kBulkColumns[8],
+                             kBulkColumns[9], kBulkColumns[10]);
     for (const char* required : {"id", "location"})
       if (!csv_->parser.has_column(required))
         header_problems_.push_back({{file_, 1, 1},
@@ -67,7 +68,7 @@ bool BulkRowReader::next(BulkRow& row) {
   auto& f = row.fields;
   for (;;) {
     try {
-      if (!csv_->parser.read_row(f[0], f[1], f[2], f[3], f[4], f[5], f[6])) return false;
+      if (!csv_->parser.read_row(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10])) return false;
       row.line = csv_->parser.get_file_line();
       return true;
     } catch (const io::error::base& e) {
@@ -104,7 +105,7 @@ std::vector<std::string> split_segments(std::string_view s) {
 }
 
 // Fills an enterprise from the seven column texts; shared by CSV and JSON Lines.
-bool fill_from_fields(const std::array<std::string_view, 7>& f, Enterprise& e, std::string& error) {
+bool fill_from_fields(const std::array<std::string_view, kBulkColumns.size()>& f, Enterprise& e, std::string& error) {
   for (std::size_t i = 0; i < f.size(); ++i)
     if (first_invalid_utf8(f[i]).first > 0)
       return error = std::string("column '") + kBulkColumns[i] + "' is not valid UTF-8 (save the file as UTF-8)", false;
@@ -133,6 +134,23 @@ bool fill_from_fields(const std::array<std::string_view, 7>& f, Enterprise& e, s
     if (v < 0) return error = "revenue must not be negative", false;
     e.revenue = v;
   }
+  if (!f[7].empty()) {
+    const auto k = enum_from_string<EnterpriseKind>(f[7]);
+    if (!k) return error = "unknown kind '" + std::string(f[7]) + "' (expected firm, project, park or institute)", false;
+    e.kind = *k;
+  }
+  e.group = f[8];
+  if (!f[9].empty()) {
+    double y = 0;
+    if (!parse_number(f[9], y) || y != std::floor(y) || y < 1900 || y > 2100)
+      return error = "revenue_year '" + std::string(f[9]) + "' is not a four-digit year", false;
+    e.revenue_year = static_cast<int>(y);
+  }
+  if (!f[10].empty()) {
+    if (f[10] == "true" || f[10] == "yes" || f[10] == "1") e.listed = true;
+    else if (f[10] == "false" || f[10] == "no" || f[10] == "0") e.listed = false;
+    else return error = "listed '" + std::string(f[10]) + "' is not true or false", false;
+  }
   return true;
 }
 
@@ -140,14 +158,14 @@ bool fill_from_fields(const std::array<std::string_view, 7>& f, Enterprise& e, s
 
 bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error) {
   if (!row.error.empty()) return error = row.error, false;
-  std::array<std::string_view, 7> f{};
+  std::array<std::string_view, kBulkColumns.size()> f{};
   if (format == BulkFormat::csv) {
     for (std::size_t i = 0; i < f.size(); ++i) f[i] = row.fields[i];
     return fill_from_fields(f, out, error);
   }
   // One parser per thread: On-Demand parsers are cheap to reuse and not thread-safe.
   thread_local simdjson::ondemand::parser parser;
-  std::array<std::string, 7> owned;
+  std::array<std::string, kBulkColumns.size()> owned;
   simdjson::padded_string json(row.text);
   simdjson::ondemand::document doc;
   if (parser.iterate(json).get(doc)) return error = "not valid JSON", false;
@@ -175,12 +193,16 @@ bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std:
         if (!owned[3].empty()) owned[3] += ';';
         owned[3] += s;
       }
-    } else if (col == 6 && t == simdjson::ondemand::json_type::number) {
+    } else if ((col == 6 || col == 9) && t == simdjson::ondemand::json_type::number) {
       double d = 0;
-      if (v.get_double().get(d)) return error = "revenue is not a number", false;
+      if (v.get_double().get(d)) return error = std::string(kBulkColumns[col]) + " is not a number", false;
       char buf[64];
       const auto r = std::to_chars(buf, buf + sizeof buf, d);
-      owned[6].assign(buf, r.ptr);
+      owned[col].assign(buf, r.ptr);
+    } else if (col == 10 && t == simdjson::ondemand::json_type::boolean) {
+      bool b = false;
+      if (v.get_bool().get(b)) return error = "listed is not true or false", false;
+      owned[col] = b ? "true" : "false";
     } else {
       std::string_view s;
       if (v.get_string().get(s)) return error = std::string("'") + kBulkColumns[col] + "' must be a string", false;

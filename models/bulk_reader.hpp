@@ -20,15 +20,17 @@ enum class BulkFormat { csv, jsonl };
 std::optional<BulkFormat> bulk_format_for(const std::string& file_name);
 
 /// The columns of a bulk file, in this order (workspace-format.md).
-inline constexpr std::array<const char*, 7> kBulkColumns{"id",      "name",   "location", "segments",
-                                                         "role",    "status", "revenue"};
+/// v2 adds kind, group, revenue_year and listed after them.
+inline constexpr std::array<const char*, 11> kBulkColumns{"id",   "name",   "location", "segments",
+                                                          "role", "status", "revenue",  "kind",
+                                                          "group", "revenue_year", "listed"};
 
 /// One raw row. CSV rows arrive split into `fields` (in kBulkColumns order, "" when
 /// absent); JSON Lines rows arrive as `text`. `error` is set when the row could not
 /// even be split (e.g. an unclosed quote).
 struct BulkRow {
   std::size_t line = 0;  // 1-based line in the file
-  std::array<std::string, 7> fields;
+  std::array<std::string, kBulkColumns.size()> fields;
   std::string text;
   std::string error;
 };

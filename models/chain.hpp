@@ -14,18 +14,22 @@ namespace chainlens {
 enum class Stage { upstream, midstream, downstream };           // 上游 / 中游 / 下游
 enum class ValueAdded { low, medium, high };                    // 微笑曲线
 enum class DeclaredGapKind { missing, weak, import_dependent, local_supply, technology };
+/// metrics.md v2: what a segment makes; final demand sits on products.
+enum class SegmentType { material, component, equipment, product, service, rnd };  // 材料 零部件 装备 整机 服务 研发
 
 /// An input edge from -> this segment; share empty means "split the rest equally".
 struct SegmentInput {
   std::string from;
   std::optional<double> share;  // in (0, 1]
+  SourceRef source;             // what the share rests on (bill of materials, cost structure)
 };
 
 struct Segment {
   std::string id, name, name_en;
   std::optional<Stage> stage;
+  std::optional<SegmentType> type;          // empty: untyped (old files), the engine infers it
   std::string parent;                       // empty for a top-level segment
-  std::optional<double> input_intensity;    // phi in [0, 1); default 0.5 applies in engine
+  std::optional<double> input_intensity;    // phi in [0, 1); default 0.6 applies in engine (v2)
   std::optional<double> final_demand;       // y >= 0
   std::optional<ValueAdded> value_added;
   std::vector<SegmentInput> inputs;

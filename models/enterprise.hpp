@@ -15,6 +15,8 @@ namespace chainlens {
 enum class Role { anchor, key, supplier, research, platform };      // 链主 / 重点 / 配套 / 科研 / 平台
 enum class EnterpriseStatus { operating, building, planned, closed };
 enum class Confidence { verified, inferred };
+/// metrics.md v2: parks never count as operating in a segment; institutes only in rnd.
+enum class EnterpriseKind { firm, project, park, institute };
 
 struct Enterprise {
   std::string id, name;
@@ -24,12 +26,16 @@ struct Enterprise {
   std::vector<std::string> inferred_segments;  // the subset written with confidence: inferred
   std::optional<Role> role;
   EnterpriseStatus status = EnterpriseStatus::operating;
+  EnterpriseKind kind = EnterpriseKind::firm;
+  std::string group;                     // the parent or group's enterprise id; empty: none
   std::optional<double> revenue;         // 亿元 a year
+  std::optional<int> revenue_year;       // the year of the revenue figure
   std::optional<bool> listed;            // 上市; optional
   std::map<std::string, double> capacity;  // per segment, in the segment's unit
   std::vector<Declared> declared;
   std::string note;
   SourceRef source;
+  std::vector<SourceRef> link_sources;   // of `use:` entries that put a registry firm in segments
   SourcePos pos;
 };
 

@@ -34,6 +34,17 @@ constexpr Table<Confidence, 2> kConfidence{
 constexpr Table<Bound, 4> kBound{
     {{Bound::exact, "exact"}, {Bound::below, "below"}, {Bound::above, "above"}, {Bound::about, "about"}}};
 
+constexpr Table<SegmentType, 6> kSegmentType{{{SegmentType::material, "material"},
+                                              {SegmentType::component, "component"},
+                                              {SegmentType::equipment, "equipment"},
+                                              {SegmentType::product, "product"},
+                                              {SegmentType::service, "service"},
+                                              {SegmentType::rnd, "rnd"}}};
+constexpr Table<EnterpriseKind, 4> kKind{{{EnterpriseKind::firm, "firm"},
+                                          {EnterpriseKind::project, "project"},
+                                          {EnterpriseKind::park, "park"},
+                                          {EnterpriseKind::institute, "institute"}}};
+
 template <class T, std::size_t N>
 std::string_view name_in(const Table<T, N>& t, T v) {
   for (const auto& [value, name] : t)
@@ -62,6 +73,8 @@ std::string_view to_string(Role v) { return name_in(kRole, v); }
 std::string_view to_string(EnterpriseStatus v) { return name_in(kStatus, v); }
 std::string_view to_string(Confidence v) { return name_in(kConfidence, v); }
 std::string_view to_string(Bound v) { return name_in(kBound, v); }
+std::string_view to_string(SegmentType v) { return name_in(kSegmentType, v); }
+std::string_view to_string(EnterpriseKind v) { return name_in(kKind, v); }
 
 #define CHAINLENS_ENUM_WORDS(T, table)                                                 \
   template <> std::optional<T> enum_from_string<T>(std::string_view s) { return parse_in(table, s); } \
@@ -73,6 +86,8 @@ CHAINLENS_ENUM_WORDS(Role, kRole)
 CHAINLENS_ENUM_WORDS(EnterpriseStatus, kStatus)
 CHAINLENS_ENUM_WORDS(Confidence, kConfidence)
 CHAINLENS_ENUM_WORDS(Bound, kBound)
+CHAINLENS_ENUM_WORDS(SegmentType, kSegmentType)
+CHAINLENS_ENUM_WORDS(EnterpriseKind, kKind)
 #undef CHAINLENS_ENUM_WORDS
 
 }  // namespace chainlens

@@ -16,6 +16,8 @@ std::string_view to_string(Role v);
 std::string_view to_string(EnterpriseStatus v);
 std::string_view to_string(Confidence v);
 std::string_view to_string(Bound v);
+std::string_view to_string(SegmentType v);
+std::string_view to_string(EnterpriseKind v);
 
 /// Parses the spec's word; empty optional when unknown. `T{}` selects the enum.
 template <class T> std::optional<T> enum_from_string(std::string_view s);

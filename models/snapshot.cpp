@@ -64,9 +64,9 @@ template <class Ar> void serialize(Ar& a, SourceRef& s, unsigned) { a & s.id & s
 template <class Ar> void serialize(Ar& a, Declared& d, unsigned) {
   a & d.metric & d.value & d.bound & d.segment & d.note & d.source & d.pos;
 }
-template <class Ar> void serialize(Ar& a, SegmentInput& i, unsigned) { a & i.from & i.share; }
+template <class Ar> void serialize(Ar& a, SegmentInput& i, unsigned) { a & i.from & i.share & i.source; }
 template <class Ar> void serialize(Ar& a, Segment& s, unsigned) {
-  a & s.id & s.name & s.name_en & s.stage & s.parent & s.input_intensity & s.final_demand & s.value_added &
+  a & s.id & s.name & s.name_en & s.stage & s.type & s.parent & s.input_intensity & s.final_demand & s.value_added &
       s.inputs & s.unit & s.source & s.pos;
 }
 template <class Ar> void serialize(Ar& a, DeclaredGap& g, unsigned) { a & g.segment & g.kind & g.note & g.source & g.pos; }
@@ -79,18 +79,19 @@ template <class Ar> void serialize(Ar& a, Chain& c, unsigned) {
       c.source & c.pos;
 }
 template <class Ar> void serialize(Ar& a, Enterprise& e, unsigned) {
-  a & e.id & e.name & e.aliases & e.location & e.segments & e.inferred_segments & e.role & e.status & e.revenue &
-      e.listed & e.capacity & e.declared & e.note & e.source & e.pos;
+  a & e.id & e.name & e.aliases & e.location & e.segments & e.inferred_segments & e.role & e.status & e.kind & e.group &
+      e.revenue & e.revenue_year & e.listed & e.capacity & e.declared & e.note & e.source & e.link_sources & e.pos;
 }
 template <class Ar> void serialize(Ar& a, Supply& s, unsigned) {
   a & s.from & s.to & s.segment & s.value & s.confidence & s.source & s.pos;
 }
 template <class Ar> void serialize(Ar& a, Demand& d, unsigned) { a & d.segment & d.value & d.unit & d.source & d.pos; }
 template <class Ar> void serialize(Ar& a, ScoreWeights& w, unsigned) {
-  a & w.gap & w.strength & w.link & w.related & w.listed & w.revenue_ref;
+  a & w.gap & w.fit & w.strength & w.link & w.related & w.listed & w.revenue_ref & w.unknown_strength;
 }
+template <class Ar> void serialize(Ar& a, ImportanceWeights& w, unsigned) { a & w.value & w.dependence & w.plan & w.import; }
 template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
-  a & w.name & w.scope & w.scoring & w.sources & w.regions & w.chains & w.enterprises & w.supplies & w.demand &
+  a & w.name & w.scope & w.scoring & w.importance & w.includes & w.sources & w.regions & w.chains & w.enterprises & w.supplies & w.demand &
       w.files & w.content_hash;
 }
 

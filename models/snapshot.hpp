@@ -12,7 +12,7 @@
 namespace chainlens {
 
 /// Bumped whenever the serialized model types change; older snapshots are refused.
-inline constexpr std::uint32_t kSnapshotVersion = 1;
+inline constexpr std::uint32_t kSnapshotVersion = 2;  // 2: metrics v2 fields (type, kind, group, revenue_year, weights)
 
 /// The header precedes the payload: magic "CHLNSNAP", format version, payload size,
 /// xxh3-64 of the payload and the workspace's content hash (16 hex digits), all

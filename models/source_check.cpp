@@ -35,12 +35,14 @@ std::vector<const SourceRef*> all_source_refs(const Workspace& ws) {
     out.push_back(&c.source);
     collect(c.goals, out);
     collect(c.segments, out);
+    for (const Segment& s : c.segments) collect(s.inputs, out);
     collect(c.gaps, out);
     collect(c.target_lists, out);
     collect(c.declared, out);
   }
   for (const Enterprise& e : ws.enterprises) {
     out.push_back(&e.source);
+    for (const SourceRef& r : e.link_sources) out.push_back(&r);
     collect(e.declared, out);
   }
   collect(ws.supplies, out);

@@ -11,16 +11,25 @@
 
 namespace chainlens {
 
-/// Candidate score weights and the revenue (亿元) that scores strength 1 (metrics.md).
+/// Candidate score weights, the revenue (亿元) that scores strength 1 and the strength of a
+/// candidate whose revenue is unknown (metrics.md v2 "Candidate score").
 struct ScoreWeights {
-  double gap = 0.45, strength = 0.15, link = 0.15, related = 0.15, listed = 0.10;
+  double gap = 0.40, fit = 0.10, strength = 0.15, link = 0.15, related = 0.10, listed = 0.10;
   double revenue_ref = 10000;
+  double unknown_strength = 0.3;
+};
+
+/// Weights of the four importance factors (metrics.md v2 "Importance of a segment").
+struct ImportanceWeights {
+  double value = 0.35, dependence = 0.25, plan = 0.25, import = 0.15;
 };
 
 struct Workspace {
   std::string name;
   RegionPath scope;                 // default scope of every chain
   ScoreWeights scoring;
+  ImportanceWeights importance;
+  std::vector<std::string> includes;  // `include:` folders and files, as written
   std::vector<Source> sources;
   std::vector<Region> regions;
   std::vector<Chain> chains;

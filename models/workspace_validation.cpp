@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace chainlens {
 namespace {
@@ -113,6 +114,30 @@ void check_parent_cycles(const std::vector<const Segment*>& segments,
   }
 }
 
+// `group:` links are followed to the top (metrics.md v2 "link"): they must not loop.
+template <class Index>
+void check_group_cycles(const Workspace& ws, const Index& index, DiagnosticSink& sink) {
+  std::unordered_map<std::string, const Enterprise*> by_id;
+  for (const Enterprise& e : ws.enterprises) by_id.emplace(e.id, &e);
+  std::unordered_set<std::string> reported;
+  for (const Enterprise& e : ws.enterprises) {
+    std::unordered_set<std::string> seen{e.id};
+    const Enterprise* cur = &e;
+    while (!cur->group.empty()) {
+      auto it = by_id.find(cur->group);
+      if (it == by_id.end()) break;  // reported as an unknown enterprise
+      cur = it->second;
+      if (cur->id == e.id) {
+        if (reported.insert(e.id).second)
+          sink.error(e.pos, "group cycle through enterprise '" + e.id + "'", "a group's top must have no 'group'");
+        break;
+      }
+      if (!seen.insert(cur->id).second) break;  // a loop further up, reported from its members
+    }
+  }
+  (void)index;
+}
+
 }  // namespace
 
 void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
@@ -195,6 +220,7 @@ void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
                    "name one of its children: " + list_children(children[s.segment]));
       if (s.from == s.to) sink.error(pos, "the supply " + s.from + " -> " + s.to + " supplies itself");
     }
+  check_group_cycles(ws, enterprises, sink);
   check_regions(ws, regions, sink);
 }
 

@@ -14,6 +14,7 @@
 #include <set>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 
 #include "models/bulk_reader.hpp"
 #include "models/read_file.hpp"
@@ -68,6 +69,20 @@ std::string named(const YAML::Node& n, const std::string& kind, const std::strin
   return article + " " + kind;
 }
 
+/// `use: ID` in a workspace file: what it adds to a registry enterprise.
+struct EnterpriseUse {
+  std::string id;
+  SourcePos pos, id_pos;
+  Enterprise part;  // segments, role, capacity, declared, note, source as written
+  bool status_given = false;
+};
+
+/// `include:` of the workspace section, relative to the file that says it.
+struct IncludeRef {
+  std::string path, from_file;
+  SourcePos pos;
+};
+
 struct Field {
   std::string key;
   YAML::Node key_node, value;
@@ -90,9 +105,10 @@ class FileReader {
  public:
   FileReader(std::string file, std::string_view text, DiagnosticSink& sink, Workspace& ws,
              std::vector<PendingRef>& refs, std::vector<PendingRegion>& regions,
-             std::optional<SourcePos>& workspace_seen, const LoadLimits& limits)
+             std::optional<SourcePos>& workspace_seen, const LoadLimits& limits,
+             std::vector<EnterpriseUse>& uses, std::vector<IncludeRef>& includes)
       : file_(std::move(file)), text_(text), sink_(sink), ws_(ws), refs_(refs), regions_(regions),
-        workspace_seen_(workspace_seen), limits_(limits) {}
+        workspace_seen_(workspace_seen), limits_(limits), uses_(uses), includes_(includes) {}
 
   void read_document(const YAML::Node& root);
 
@@ -314,6 +330,9 @@ class FileReader {
   void read_segment(const YAML::Node& n, Chain& c);
   void read_inputs(const Fields& m, Segment& s, const std::string& what);
   void read_enterprise(const YAML::Node& n);
+  void read_use(const YAML::Node& n);
+  void read_enterprise_segments(const Fields& m, const std::string& what, Enterprise& e);
+  void read_capacity(const Fields& m, const std::string& what, Enterprise& e);
   std::vector<Declared> read_declared(const Fields& m, const std::string& what);
   void read_supply(const YAML::Node& n);
   void read_demand(const YAML::Node& n);
@@ -326,6 +345,8 @@ class FileReader {
   std::vector<PendingRegion>& regions_;
   std::optional<SourcePos>& workspace_seen_;
   const LoadLimits& limits_;
+  std::vector<EnterpriseUse>& uses_;
+  std::vector<IncludeRef>& includes_;
   std::size_t visits_ = 0;
 };
 
@@ -346,7 +367,7 @@ void FileReader::read_document(const YAML::Node& root) {
 }
 
 void FileReader::read_workspace(const YAML::Node& n) {
-  auto m = mapping(n, "'workspace'", {"name", "scope", "scoring", "note"});
+  auto m = mapping(n, "'workspace'", {"name", "scope", "scoring", "importance", "include", "note"});
   if (!m) return;
   // `workspace:` may appear once in the whole workspace, whichever file holds it.
   if (workspace_seen_) {
@@ -359,17 +380,43 @@ void FileReader::read_workspace(const YAML::Node& n) {
   ws_.scope = region_path(*m, "scope", "'workspace'", false);
   if (const Field* s = m->get("scope"); s && !ws_.scope.empty())
     regions_.push_back({PendingRegion::Owner::workspace, 0, pos(s->value)});
+  if (const Field* f = m->get("include"); f && !f->value.IsNull()) {
+    // Shared registries (workspace-format.md "Includes"): resolved against this file's folder.
+    for (const std::string& inc : text_list(*m, "include", "'workspace'")) {
+      ws_.includes.push_back(inc);
+      includes_.push_back({inc, file_, pos(f->value)});
+    }
+  }
   if (const Field* f = m->get("scoring"); f && !f->value.IsNull()) {
-    auto sm = mapping(f->value, "'scoring'", {"gap", "strength", "link", "related", "listed", "revenue_ref"});
-    if (!sm) return;
-    ScoreWeights& w = ws_.scoring;
-    for (auto [key, target] : {std::pair{"gap", &w.gap}, std::pair{"strength", &w.strength},
-                               std::pair{"link", &w.link}, std::pair{"related", &w.related},
-                               std::pair{"listed", &w.listed}})
-      if (auto v = non_negative(*sm, key, "'scoring'")) *target = *v;
-    if (auto v = number(*sm, "revenue_ref", "'scoring'")) {
-      if (*v <= 0) error(sm->get("revenue_ref")->value, "'revenue_ref' of 'scoring' must be above 0");
-      else w.revenue_ref = *v;
+    auto sm = mapping(f->value, "'scoring'",
+                      {"gap", "fit", "strength", "link", "related", "listed", "revenue_ref", "unknown_strength"});
+    if (sm) {
+      ScoreWeights& w = ws_.scoring;
+      for (auto [key, target] : {std::pair{"gap", &w.gap}, std::pair{"fit", &w.fit}, std::pair{"strength", &w.strength},
+                                 std::pair{"link", &w.link}, std::pair{"related", &w.related},
+                                 std::pair{"listed", &w.listed}})
+        if (auto v = non_negative(*sm, key, "'scoring'")) *target = *v;
+      if (auto v = number(*sm, "revenue_ref", "'scoring'")) {
+        if (*v <= 0) error(sm->get("revenue_ref")->value, "'revenue_ref' of 'scoring' must be above 0");
+        else w.revenue_ref = *v;
+      }
+      if (auto v = number(*sm, "unknown_strength", "'scoring'")) {
+        if (*v < 0 || *v > 1) error(sm->get("unknown_strength")->value, "'unknown_strength' of 'scoring' must be in [0, 1]");
+        else w.unknown_strength = *v;
+      }
+      if (w.gap + w.fit + w.strength + w.link + w.related + w.listed <= 0)
+        sink_.error(sm->pos, "the weights of 'scoring' sum to 0", "give at least one weight above 0");
+    }
+  }
+  if (const Field* f = m->get("importance"); f && !f->value.IsNull()) {
+    auto im = mapping(f->value, "'importance'", {"value", "dependence", "plan", "import"});
+    if (im) {
+      ImportanceWeights& w = ws_.importance;
+      for (auto [key, target] : {std::pair{"value", &w.value}, std::pair{"dependence", &w.dependence},
+                                 std::pair{"plan", &w.plan}, std::pair{"import", &w.import}})
+        if (auto v = non_negative(*im, key, "'importance'")) *target = *v;
+      if (w.value + w.dependence + w.plan + w.import <= 0)
+        sink_.error(im->pos, "the weights of 'importance' sum to 0", "give at least one weight above 0");
     }
   }
 }
@@ -470,7 +517,7 @@ void FileReader::read_chain(const YAML::Node& n) {
 
 void FileReader::read_segment(const YAML::Node& n, Chain& c) {
   auto m = mapping(n, n.IsMap() ? named(n, "segment", "a") : "a segment of chain '" + c.id + "'",
-                   {"id", "name", "name_en", "stage", "parent", "input_intensity", "final_demand",
+                   {"id", "name", "name_en", "stage", "type", "parent", "input_intensity", "final_demand",
                     "value_added", "inputs", "unit", "note", "source"});
   if (!m) return;
   Segment s;
@@ -481,6 +528,7 @@ void FileReader::read_segment(const YAML::Node& n, Chain& c) {
   if (s.name.empty()) s.name = s.id;
   s.name_en = text(*m, "name_en", what);
   s.stage = word<Stage>(*m, "stage", what);
+  s.type = word<SegmentType>(*m, "type", what);
   s.value_added = word<ValueAdded>(*m, "value_added", what);
   s.parent = text(*m, "parent", what);
   ref(*m, "parent", s.parent, RefKind::segment, what);
@@ -509,7 +557,7 @@ void FileReader::read_inputs(const Fields& m, Segment& s, const std::string& wha
     if (in.IsScalar()) {
       input.from = in.Scalar();
     } else {
-      auto im = mapping(in, "an input of " + what, {"from", "share"});
+      auto im = mapping(in, "an input of " + what, {"from", "share", "source"});
       if (!im) return;
       input.from = text(*im, "from", "an input of " + what, true);
       if (const Field* sh = im->get("share")) {
@@ -521,6 +569,7 @@ void FileReader::read_inputs(const Fields& m, Segment& s, const std::string& wha
             input.share = v, given += *v;
         }
       }
+      input.source = source(*im, "input '" + input.from + "' of " + what);
       if (const Field* fr = im->get("from")) at = fr->value;
     }
     if (input.from.empty()) return;
@@ -562,22 +611,15 @@ std::vector<Declared> FileReader::read_declared(const Fields& m, const std::stri
   return out;
 }
 
-void FileReader::read_enterprise(const YAML::Node& n) {
-  auto m = mapping(n, named(n, "enterprise", "an"), {"id", "name", "aliases", "location", "segments", "role", "status",
-                                        "revenue", "listed", "capacity", "declared", "note", "source"});
-  if (!m) return;
-  Enterprise e;
-  e.pos = m->pos;
-  e.id = text(*m, "id", "an enterprise", true);
-  const std::string what = "enterprise '" + e.id + "'";
-  e.name = text(*m, "name", what);
-  if (e.name.empty()) e.name = e.id;
-  e.aliases = text_list(*m, "aliases", what);
-  e.location = region_path(*m, "location", what, true);
-  const std::size_t pending_regions = regions_.size();
-  if (const Field* f = m->get("location"); f && !e.location.empty())
-    regions_.push_back({PendingRegion::Owner::enterprise, ws_.enterprises.size(), pos(f->value)});
-  if (const Field* f = m->get("segments"); f && !f->value.IsNull()) {
+bool has_key(const YAML::Node& n, std::string_view key) {
+  if (!n.IsMap()) return false;
+  for (auto it = n.begin(); it != n.end(); ++it)
+    if (it->first.IsScalar() && it->first.Scalar() == key) return true;
+  return false;
+}
+
+void FileReader::read_enterprise_segments(const Fields& m, const std::string& what, Enterprise& e) {
+  if (const Field* f = m.get("segments"); f && !f->value.IsNull()) {
     if (!f->value.IsSequence()) {
       error(f->value, "'segments' of " + what + " must be a list, got " + kind_of(f->value),
             "write [" + (f->value.IsScalar() ? f->value.Scalar() : std::string("...")) + "]");
@@ -607,11 +649,10 @@ void FileReader::read_enterprise(const YAML::Node& n) {
       }
     }
   }
-  e.role = word<Role>(*m, "role", what);
-  if (auto st = word<EnterpriseStatus>(*m, "status", what)) e.status = *st;
-  e.revenue = non_negative(*m, "revenue", what);
-  e.listed = boolean(*m, "listed", what);
-  if (const Field* f = m->get("capacity"); f && !f->value.IsNull()) {
+}
+
+void FileReader::read_capacity(const Fields& m, const std::string& what, Enterprise& e) {
+  if (const Field* f = m.get("capacity"); f && !f->value.IsNull()) {
     if (!f->value.IsMap()) {
       error(f->value, "'capacity' of " + what + " must be a mapping of segment: amount, got " + kind_of(f->value));
     } else {
@@ -626,11 +667,69 @@ void FileReader::read_enterprise(const YAML::Node& n) {
       }
     }
   }
+}
+
+void FileReader::read_enterprise(const YAML::Node& n) {
+  if (has_key(n, "use")) return read_use(n);
+  auto m = mapping(n, named(n, "enterprise", "an"), {"id", "name", "aliases", "location", "segments", "role", "status",
+                                        "kind", "group", "revenue", "revenue_year", "listed", "capacity", "declared",
+                                        "note", "source"});
+  if (!m) return;
+  Enterprise e;
+  e.pos = m->pos;
+  e.id = text(*m, "id", "an enterprise", true);
+  const std::string what = "enterprise '" + e.id + "'";
+  e.name = text(*m, "name", what);
+  if (e.name.empty()) e.name = e.id;
+  e.aliases = text_list(*m, "aliases", what);
+  e.location = region_path(*m, "location", what, true);
+  const std::size_t pending_regions = regions_.size();
+  if (const Field* f = m->get("location"); f && !e.location.empty())
+    regions_.push_back({PendingRegion::Owner::enterprise, ws_.enterprises.size(), pos(f->value)});
+  read_enterprise_segments(*m, what, e);
+  e.role = word<Role>(*m, "role", what);
+  if (auto st = word<EnterpriseStatus>(*m, "status", what)) e.status = *st;
+  if (auto k = word<EnterpriseKind>(*m, "kind", what)) e.kind = *k;
+  e.group = text(*m, "group", what);
+  ref(*m, "group", e.group, RefKind::enterprise, what);
+  if (!e.group.empty() && e.group == e.id) error(m->get("group")->value, what + " names itself as its group");
+  e.revenue = non_negative(*m, "revenue", what);
+  if (auto y = number(*m, "revenue_year", what)) {
+    if (*y != std::floor(*y) || *y < 1900 || *y > 2100)
+      error(m->get("revenue_year")->value, "'revenue_year' of " + what + " must be a four-digit year, got " +
+                                               m->get("revenue_year")->value.Scalar());
+    else
+      e.revenue_year = static_cast<int>(*y);
+  }
+  e.listed = boolean(*m, "listed", what);
+  read_capacity(*m, what, e);
   e.declared = read_declared(*m, what);
   e.note = text(*m, "note", what);
   e.source = source(*m, what);
   if (!e.id.empty()) ws_.enterprises.push_back(std::move(e));
   else regions_.resize(pending_regions);  // as for chains: no dangling index
+}
+
+// `use: ID` (workspace-format.md "Includes"): a registry enterprise operating in this
+// workspace's segments. Merged into the record once every file is read.
+void FileReader::read_use(const YAML::Node& n) {
+  auto m = mapping(n, "a 'use' entry", {"use", "segments", "role", "status", "capacity", "declared", "note", "source"});
+  if (!m) return;
+  EnterpriseUse u;
+  u.pos = m->pos;
+  u.id = text(*m, "use", "a 'use' entry", true);
+  const std::string what = "the use of enterprise '" + u.id + "'";
+  if (const Field* f = m->get("use")) u.id_pos = pos(f->value);
+  read_enterprise_segments(*m, what, u.part);
+  u.part.role = word<Role>(*m, "role", what);
+  if (m->get("status")) {
+    if (auto st = word<EnterpriseStatus>(*m, "status", what)) u.part.status = *st, u.status_given = true;
+  }
+  read_capacity(*m, what, u.part);
+  u.part.declared = read_declared(*m, what);
+  u.part.note = text(*m, "note", what);
+  u.part.source = source(*m, what);
+  if (!u.id.empty()) uses_.push_back(std::move(u));
 }
 
 void FileReader::read_supply(const YAML::Node& n) {
@@ -719,6 +818,8 @@ struct Loaded {
   ContentHasher hasher;
   std::optional<SourcePos> workspace_seen;
   std::vector<BulkSupplyRange> bulk_supplies;
+  std::vector<EnterpriseUse> uses;
+  std::vector<IncludeRef> includes;
 };
 
 // Records where each document starts; ignores everything else.
@@ -785,7 +886,7 @@ void load_yaml_text(const std::string& text, const std::string& name, Loaded& L,
   if (second)
     L.sink.error(position(name, text, *second), "more than one YAML document in a file", "split it into two files, or remove the '---'");
   if (!doc.IsDefined() || doc.IsNull()) return;
-  FileReader reader(name, text, L.sink, L.ws, L.refs, L.regions, L.workspace_seen, opt.limits);
+  FileReader reader(name, text, L.sink, L.ws, L.refs, L.regions, L.workspace_seen, opt.limits, L.uses, L.includes);
   try {
     reader.read_document(doc);
   } catch (const YAML::Exception& e) {
@@ -843,11 +944,45 @@ void load_one(const fs::path& path, const std::string& name, Loaded& L, const Lo
       L.regions.push_back({PendingRegion::Owner::enterprise, L.ws.enterprises.size(), e.pos});
     for (const std::string& seg : e.segments)
       L.refs.push_back({RefKind::leaf_segment, seg, e.pos, "'segments' of enterprise '" + e.id + "'"});
+    if (!e.group.empty()) L.refs.push_back({RefKind::enterprise, e.group, e.pos, "'group' of enterprise '" + e.id + "'"});
     L.ws.enterprises.push_back(std::move(e));
   }
 }
 
+// Merges every `use:` entry into the registry enterprise it names.
+void merge_uses(Loaded& L) {
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < L.ws.enterprises.size(); ++i) index.emplace(L.ws.enterprises[i].id, i);
+  for (EnterpriseUse& u : L.uses) {
+    auto it = index.find(u.id);
+    if (it == index.end()) {
+      L.sink.error(u.id_pos, "'use' names enterprise '" + u.id + "', which no file defines",
+                   "define it in a registry folder that 'include:' of the workspace section names");
+      continue;
+    }
+    Enterprise& e = L.ws.enterprises[it->second];
+    for (const std::string& seg : u.part.segments) {
+      if (std::find(e.segments.begin(), e.segments.end(), seg) != e.segments.end()) {
+        L.sink.error(u.pos, "segment '" + seg + "' of enterprise '" + u.id + "' is given twice",
+                     "first at " + e.pos.file + ":" + std::to_string(e.pos.line));
+        continue;
+      }
+      e.segments.push_back(seg);
+      if (std::find(u.part.inferred_segments.begin(), u.part.inferred_segments.end(), seg) !=
+          u.part.inferred_segments.end())
+        e.inferred_segments.push_back(seg);
+    }
+    if (u.part.role) e.role = u.part.role;
+    if (u.status_given) e.status = u.part.status;
+    for (const auto& [seg, v] : u.part.capacity) e.capacity[seg] = v;
+    e.declared.insert(e.declared.end(), u.part.declared.begin(), u.part.declared.end());
+    if (!u.part.note.empty()) e.note = e.note.empty() ? u.part.note : e.note + "; " + u.part.note;
+    if (!u.part.source.id.empty() || !u.part.source.note.empty()) e.link_sources.push_back(u.part.source);
+  }
+}
+
 Workspace finish(Loaded& L) {
+  merge_uses(L);
   validate_workspace(L.ws, L.refs, L.regions, L.sink, L.bulk_supplies);
   if (!L.sink.empty()) {
     // One list in reading order: files are read sorted by path, so sort the same way.
@@ -871,34 +1006,77 @@ const Chain* Workspace::find_chain(const std::string& id) const {
   return nullptr;
 }
 
+namespace {
+
+/// Workspace files under a folder, sorted by path; hidden files and folders skipped.
+std::vector<fs::path> workspace_files(const fs::path& folder, std::error_code& ec) {
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string leaf = it->path().filename().string();
+    if (!leaf.empty() && leaf[0] == '.') {  // hidden files and folders (.git, editor swap files)
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && is_workspace_file(it->path())) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end(),
+            [](const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); });
+  return files;
+}
+
+/// Reads what `include:` names, once each: a file already read is not read again.
+void load_includes(Loaded& L, const LoadOptions& options, std::set<fs::path>& seen) {
+  for (std::size_t i = 0; i < L.includes.size(); ++i) {
+    const IncludeRef inc = L.includes[i];
+    const fs::path target = (fs::path(inc.from_file).parent_path() / inc.path).lexically_normal();
+    std::error_code ec;
+    std::vector<fs::path> files;
+    if (fs::is_directory(target, ec)) {
+      files = workspace_files(target, ec);
+      if (ec) L.sink.error(inc.pos, "cannot read included folder '" + target.generic_string() + "': " + ec.message());
+    } else if (fs::exists(target, ec) && is_workspace_file(target)) {
+      files.push_back(target);
+    } else {
+      L.sink.error(inc.pos, "included '" + inc.path + "' (" + target.generic_string() + ") is not a folder or workspace file",
+                   "paths in 'include' are relative to the file that names them");
+      continue;
+    }
+    for (const fs::path& f : files) {
+      const fs::path key = fs::weakly_canonical(f, ec);
+      if (!seen.insert(ec ? f : key).second) continue;
+      load_one(f, f.lexically_normal().generic_string(), L, options);
+    }
+  }
+}
+
+}  // namespace
+
 Workspace load_workspace(const fs::path& path, const LoadOptions& options) {
   Loaded L;
   std::error_code ec;
   const std::string shown = path.generic_string();
+  std::set<fs::path> seen;
   if (fs::is_directory(path, ec)) {
-    std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const std::string leaf = it->path().filename().string();
-      if (!leaf.empty() && leaf[0] == '.') {  // hidden files and folders (.git, editor swap files)
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file() && is_workspace_file(it->path())) files.push_back(it->path());
-    }
+    const std::vector<fs::path> files = workspace_files(path, ec);
     if (ec) throw InputError({{{shown, 0, 0}, "cannot read the folder: " + ec.message(), {}}});
-    std::sort(files.begin(), files.end(),
-              [](const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); });
     if (files.empty())
       throw InputError({{{shown, 0, 0}, "no workspace files in this folder", "expected *.yaml, *.csv or *.jsonl files"}});
-    for (const fs::path& f : files) load_one(f, f.generic_string(), L, options);
+    for (const fs::path& f : files) {
+      std::error_code cec;
+      const fs::path key = fs::weakly_canonical(f, cec);
+      seen.insert(cec ? f : key);
+      load_one(f, f.generic_string(), L, options);
+    }
   } else if (fs::exists(path, ec)) {
     if (!is_workspace_file(path))
       throw InputError({{{shown, 0, 0}, "not a workspace file", "expected a folder, *.yaml, *.csv or *.jsonl"}});
+    seen.insert(fs::weakly_canonical(path, ec));
     load_one(path, shown, L, options);
   } else {
     throw InputError({{{shown, 0, 0}, "no such file or folder", {}}});
   }
+  load_includes(L, options, seen);
   return finish(L);
 }
 

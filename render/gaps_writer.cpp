@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "models/enum_names.hpp"
+
 namespace chainlens {
 
 namespace {
@@ -37,14 +39,21 @@ std::string status_cell(const SegmentGap& g, Lang lang) {
   return out;
 }
 
+std::string pct(double v) { return fmt::format("{:.0f}%", v * 100); }
+
+std::string weights_text(const ImportanceWeights& w) {
+  return fmt::format("value={} dependence={} plan={} import={}", w.value, w.dependence, w.plan, w.import);
+}
+
 std::string heading(const GapReport& r, Lang lang) {
   std::string out;
   if (r.empty_scope)
     out += fmt::format(fmt::runtime(tr(lang, "空范围: {} 内没有本链的任何本地企业, 所有环节均为缺链。\n",
                           "Empty scope: no enterprise of this chain is local to {}; every segment is missing.\n")),
                        scope_text(r.scope, lang));
+  const std::string chain = r.chain.empty() ? tr(lang, "全部产业链 (工作区视图)", "all chains (workspace view)") : r.chain;
   out += fmt::format(fmt::runtime(tr(lang, "产业链 {}  范围 {}  结构性本地配套率 SLSR {}\n", "chain {}  scope {}  structural LSR {}\n")),
-                     r.chain, scope_text(r.scope, lang), r.slsr ? num(*r.slsr) : tr(lang, "无数据", "no data"));
+                     chain, scope_text(r.scope, lang), r.slsr ? num(*r.slsr) : tr(lang, "无数据", "no data"));
   return out;
 }
 
@@ -54,13 +63,16 @@ std::string notes(const GapReport& r, Lang lang) {
     out += fmt::format(fmt::runtime(tr(lang, "必经环节 (卡点, 所有上游到终端的路径都经过): {}\n",
                                        "Chokepoint segments (on every source-to-terminal path): {}\n")),
                        join(r.chokepoints, ", "));
-  if (r.demand_fallback && !r.empty_scope)
-    out += tr(lang, "注: 范围内没有任何有本地企业的最终需求环节, 重要度按全链最终需求 y 计算。\n",
-              "Note: no segment with final demand is present in the scope, so importance uses the full y.\n");
-  out += tr(lang,
-            "注: 缺口分 = 严重度 × 重要度 (Leontief 总需求); SLSR 为基于环节存在性的区域采购系数 (IMPLAN RPC)。\n",
-            "Note: gap score = severity x importance (Leontief total requirements); SLSR is a presence-based "
-            "regional purchase coefficient (IMPLAN's RPC).\n");
+  if (r.demand_fallback)
+    out += tr(lang, "注: 本链没有标为产品 (product) 的环节, 也没有声明最终需求, 最终需求按末端非服务环节平均分配。\n",
+              "Note: the chain has no product segment and no declared final demand, so final demand is spread "
+              "over its end segments that are not services.\n");
+  out += fmt::format(fmt::runtime(tr(lang,
+            "注: 缺口分 = 严重度 × 重要度; 重要度 = 价值 V、依赖 D、规划 P、进口 K 四个因子的加权平均 (权重 {}), "
+            "与范围无关; SLSR 为基于环节存在性的区域采购系数 (IMPLAN RPC)。\n",
+            "Note: gap score = severity x importance; importance is the weighted mean of value V, dependence D, "
+            "plan P and import K (weights {}), the same at every scope; SLSR is a presence-based regional purchase "
+            "coefficient (IMPLAN's RPC).\n")), weights_text(r.weights));
   return out;
 }
 
@@ -71,8 +83,23 @@ Table parents_table(const GapReport& r, Lang lang) {
   return t;
 }
 
+// 补链/强链 and covered rows in one table, 延链 in a second (metrics.md v2: a service
+// end-point never heads the list of links to fill).
+GapReport only(const GapReport& r, bool extend) {
+  GapReport part = r;
+  part.segments.clear();
+  for (const SegmentGap& g : r.segments)
+    if ((g.kind == GapKind::extend) == extend) part.segments.push_back(g);
+  return part;
+}
+
+std::string extend_title(Lang lang) {
+  return tr(lang, "延链环节 (服务、研发及下游延伸, 单列):", "Extension segments (services, R&D and downstream extensions, listed apart):");
+}
+
 std::string text_report(const GapReport& r, Lang lang) {
-  std::string out = heading(r, lang) + "\n" + to_text(gaps_table(r, lang));
+  std::string out = heading(r, lang) + "\n" + to_text(gaps_table(only(r, false), lang));
+  if (const GapReport ext = only(r, true); !ext.segments.empty()) out += "\n" + extend_title(lang) + "\n" + to_text(gaps_table(ext, lang));
   if (!r.parents.empty()) out += "\n" + to_text(parents_table(r, lang));
   return out + "\n" + notes(r, lang);
 }
@@ -87,7 +114,9 @@ std::string md_report(const GapReport& r, Lang lang, const char* level) {
     out += std::string(out.empty() ? level : "") + h.substr(cut, end - cut) + "\n\n";
     cut = end + 1;
   }
-  out += to_markdown(gaps_table(r, lang));
+  out += to_markdown(gaps_table(only(r, false), lang));
+  if (const GapReport ext = only(r, true); !ext.segments.empty())
+    out += "\n" + extend_title(lang) + "\n\n" + to_markdown(gaps_table(ext, lang));
   if (!r.parents.empty()) out += "\n" + to_markdown(parents_table(r, lang));
   // Each note its own paragraph: Markdown joins consecutive lines.
   const std::string n = notes(r, lang);
@@ -102,6 +131,8 @@ Json report_json(const GapReport& r, Lang lang) {
   Json j;
   j["chain"] = r.chain;
   j["scope"] = r.scope.str();
+  j["weights"] = {{"value", r.weights.value}, {"dependence", r.weights.dependence}, {"plan", r.weights.plan},
+                  {"import", r.weights.import}};
   j["slsr"] = optional_number(r.slsr);
   j["empty_scope"] = r.empty_scope;
   j["demand_fallback"] = r.demand_fallback;
@@ -110,17 +141,24 @@ Json report_json(const GapReport& r, Lang lang) {
     Json s;
     s["id"] = g.segment;
     s["name"] = g.name;
+    s["chain"] = g.chain;
+    s["type"] = std::string(to_string(g.type));
     s["status"] = status_name(g.status);
     s["severity"] = rounded(g.severity);
     s["importance"] = rounded(g.importance);
+    s["factors"] = {{"value", rounded(g.factors.value)}, {"dependence", rounded(g.factors.dependence)},
+                    {"plan", rounded(g.factors.plan)}, {"import", rounded(g.factors.import)}};
     s["gap_score"] = rounded(g.gap_score);
     s["kind"] = g.kind ? Json(kind_label(g.kind, lang)) : Json(nullptr);
     s["reach"] = g.reach;
     s["local_enterprises"] = g.local_enterprises;
+    s["carriers"] = g.carriers;
     s["slsr"] = optional_number(g.slsr);
     s["weak_flag"] = g.weak_flag;
     s["output"] = rounded(g.output);
     s["import_dependent"] = g.import_dependent;
+    s["declared"] = g.declared;
+    s["reason"] = gap_reason(g, lang);
     j["segments"].push_back(std::move(s));
   }
   j["parents"] = Json::array();
@@ -148,6 +186,22 @@ std::string status_label(SegmentStatus s, Lang lang) {
   return "";
 }
 
+std::string gap_reason(const SegmentGap& g, Lang lang) {
+  std::vector<std::string> parts;
+  if (g.declared) parts.push_back(tr(lang, "规划短板", "named by the plan"));
+  else if (g.factors.plan > 0) parts.push_back(tr(lang, "名录企业所在环节", "a target-list firm's segment"));
+  if (g.factors.dependence >= 1 - 1e-9) parts.push_back(tr(lang, "全部产品依赖", "every product depends on it"));
+  else if (g.factors.dependence > 0)
+    parts.push_back(fmt::format(fmt::runtime(tr(lang, "{} 产品依赖", "{} of products depend on it")), pct(g.factors.dependence)));
+  parts.push_back(fmt::format(fmt::runtime(tr(lang, "价值 {:.2f}", "value {:.2f}")), g.factors.value));
+  if (g.factors.import > 0)
+    parts.push_back(g.declared_import ? tr(lang, "依赖进口/技术短板", "import or technology gap")
+                                      : tr(lang, "国内无供给", "no supplier in the country"));
+  if (g.type == SegmentType::service) parts.push_back(tr(lang, "服务环节", "a service"));
+  else if (g.type == SegmentType::rnd) parts.push_back(tr(lang, "研发环节", "R&D"));
+  return join(parts, " · ");
+}
+
 std::string kind_label(const std::optional<GapKind>& kind, Lang lang) {
   if (!kind) return "";
   switch (*kind) {
@@ -163,19 +217,21 @@ Table gaps_table(const GapReport& r, Lang lang, bool scope_column) {
   if (scope_column) t.header.push_back(tr(lang, "范围", "scope"));
   for (const char* h : {tr(lang, "环节", "segment"), tr(lang, "名称", "name"), tr(lang, "状态", "status"),
                         tr(lang, "严重度", "severity"), tr(lang, "重要度", "importance"), tr(lang, "缺口分", "gap score"),
-                        tr(lang, "类型", "kind"), tr(lang, "下游环节数", "reach"), tr(lang, "SLSR", "SLSR"),
-                        tr(lang, "本地企业", "local enterprises")})
+                        tr(lang, "类型", "kind"), tr(lang, "价值V", "value"), tr(lang, "依赖D", "dependence"),
+                        tr(lang, "规划P", "plan"), tr(lang, "进口K", "import"), tr(lang, "下游环节数", "reach"),
+                        tr(lang, "SLSR", "SLSR"), tr(lang, "原因", "reason"), tr(lang, "本地企业", "local enterprises")})
     t.header.push_back(h);
   t.align_right.assign(t.header.size(), false);
   const std::size_t first_number = scope_column ? 4 : 3;
   for (std::size_t i = first_number; i < first_number + 3; ++i) t.align_right[i] = true;
-  t.align_right[first_number + 4] = t.align_right[first_number + 5] = true;
+  for (std::size_t i = first_number + 4; i < first_number + 10; ++i) t.align_right[i] = true;
   for (const SegmentGap& g : r.segments) {
     std::vector<std::string> row;
     if (scope_column) row.push_back(r.scope.str());
     for (std::string cell : {g.segment, g.name, status_cell(g, lang), num(g.severity), num(g.importance),
-                             num(g.gap_score), kind_label(g.kind, lang), std::to_string(g.reach),
-                             g.slsr ? num(*g.slsr) : std::string("-"), join(g.local_enterprises, ";")})
+                             num(g.gap_score), kind_label(g.kind, lang), num(g.factors.value), num(g.factors.dependence),
+                             num(g.factors.plan), num(g.factors.import), std::to_string(g.reach),
+                             g.slsr ? num(*g.slsr) : std::string("-"), gap_reason(g, lang), join(g.local_enterprises, ";")})
       row.push_back(std::move(cell));
     t.rows.push_back(std::move(row));
   }

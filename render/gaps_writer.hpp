@@ -17,6 +17,9 @@ std::string status_label(SegmentStatus s, Lang lang);
 /// 补链 / 延链 / 强链, or fill / extend / strengthen; "" when empty (covered).
 std::string kind_label(const std::optional<GapKind>& kind, Lang lang);
 
+/// A short plain-language reason for the row: 规划短板 · 全部产品依赖 · 价值 0.32 · 国内无供给.
+std::string gap_reason(const SegmentGap& g, Lang lang);
+
 /// Figures are printed with 4 decimals everywhere (JSON numbers are rounded to 4 decimals),
 /// so the same workspace always gives byte-identical output.
 constexpr int kGapDigits = 4;

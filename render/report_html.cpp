@@ -8,6 +8,7 @@
 #include "engine/chain_graph.hpp"
 #include "render/diagram.hpp"
 #include "render/gaps_writer.hpp"
+#include "engine/targets.hpp"
 #include "render/graphviz_writer.hpp"
 #include "render/report_writer.hpp"
 
@@ -152,29 +153,52 @@ void summary_section(std::string& h, const ReportContext& c) {
   }
 }
 
-void gap_section(std::string& h, const ReportContext& c) {
+void gap_rows(std::string& h, const ReportContext& c, bool extend) {
   const ChainReport& r = *c.report;
   const Lang lang = c.lang;
-  h += fmt::format("<h2 id=\"gaps\">{}</h2>\n", tr(lang, "二、产业链缺口", "2. Gaps in the chain"));
-  h += fmt::format("<p class=\"meta\">{}</p>\n",
-                   tr(lang, "按缺口分排序; 点击表头可重新排序。缺口分 = 严重度 × 重要度。",
-                      "Sorted by gap score; click a header to sort. Gap score = severity × importance."));
-  h += "<table class=\"sortable\" id=\"gap-table\"><thead><tr>";
+  h += "<thead><tr>";
   h += th(tr(lang, "环节", "Segment")) + th(tr(lang, "状态", "Status")) + th(tr(lang, "重要度", "Importance"), true) +
-       th(tr(lang, "缺口分", "Gap score"), true) + th(tr(lang, "类型", "Kind")) + th(tr(lang, "下游环节数", "Reach"), true) +
-       th(tr(lang, "本地企业", "Local firms"));
+       th(tr(lang, "缺口分", "Gap score"), true) + th(tr(lang, "类型", "Kind")) + th(tr(lang, "价值V", "Value"), true) +
+       th(tr(lang, "依赖D", "Dependence"), true) + th(tr(lang, "规划P", "Plan"), true) + th(tr(lang, "进口K", "Import"), true) +
+       th(tr(lang, "原因", "Why")) + th(tr(lang, "本地企业", "Local firms"));
   h += "</tr></thead><tbody>\n";
   const std::set<std::string> choke(r.chokepoints.segments.begin(), r.chokepoints.segments.end());
   for (const SegmentGap& g : r.gaps().segments) {
+    if ((g.kind == GapKind::extend) != extend) continue;
     h += fmt::format("<tr data-segment=\"{}\"><td>{}{}</td><td data-v=\"{}\">{}</td>", esc(g.segment),
                      esc(segment_name(*c.graph, g.segment, lang)), choke.contains(g.segment) ? tr(lang, " ◆卡点", " ◆chokepoint") : "",
                      static_cast<int>(g.status), status_chip(g.status, lang) + (g.weak_flag ? tr(lang, " (弱)", " (weak)") : ""));
     h += num_cell(g.importance) + num_cell(g.gap_score);
     h += fmt::format("<td>{}</td>", esc(kind_label(g.kind, lang)));
-    h += fmt::format(R"(<td class="num" data-v="{}">{}</td>)", g.reach, g.reach);
-    h += fmt::format("<td>{}</td></tr>\n", esc(firm_names(*c.workspace, g.local_enterprises, lang)));
+    h += num_cell(g.factors.value, 2) + num_cell(g.factors.dependence, 2) + num_cell(g.factors.plan, 2) +
+         num_cell(g.factors.import, 2);
+    h += fmt::format("<td>{}</td>", esc(gap_reason(g, lang)));
+    std::string firms = firm_names(*c.workspace, g.local_enterprises, lang);
+    if (!g.carriers.empty())
+      firms += (firms.empty() ? "" : tr(lang, "; ", "; ")) + std::string(tr(lang, "载体: ", "carriers: ")) +
+               firm_names(*c.workspace, g.carriers, lang);
+    h += fmt::format("<td>{}</td></tr>\n", esc(firms));
   }
   h += "</tbody></table>\n";
+}
+
+void gap_section(std::string& h, const ReportContext& c) {
+  const ChainReport& r = *c.report;
+  const Lang lang = c.lang;
+  h += fmt::format("<h2 id=\"gaps\">{}</h2>\n", tr(lang, "二、产业链缺口", "2. Gaps in the chain"));
+  h += fmt::format("<p class=\"meta\">{}</p>\n",
+                   tr(lang, "补链、强链环节按缺口分排序; 点击表头可重新排序。缺口分 = 严重度 × 重要度; 重要度 = 价值、依赖、规划、进口四因子加权。",
+                      "Links to fill and strengthen, by gap score; click a header to sort. Gap score = severity × importance; "
+                      "importance weighs value, dependence, plan and import."));
+  h += "<table class=\"sortable\" id=\"gap-table\">";
+  gap_rows(h, c, false);
+  bool any_extend = false;
+  for (const SegmentGap& g : r.gaps().segments) any_extend = any_extend || g.kind == GapKind::extend;
+  if (any_extend) {
+    h += fmt::format("<h3 id=\"extend\">{}</h3>\n", tr(lang, "延链环节 (服务、研发及下游延伸)", "Extension segments (services, R&D and downstream)"));
+    h += "<table class=\"sortable\" id=\"extend-table\">";
+    gap_rows(h, c, true);
+  }
 }
 
 void declared_section(std::string& h, const ReportContext& c) {
@@ -273,34 +297,58 @@ void targets_section(std::string& h, const ReportContext& c) {
                                                "{} candidates (outside the scope, operating in the chain or on a target list); the first {} are shown.")),
                                r.targets.targets.size(), std::min(c.top_targets, r.targets.targets.size())));
   h += "<table class=\"sortable\" id=\"target-table\"><thead><tr>" + th("#", true) + th(tr(lang, "企业", "Company")) +
-       th(tr(lang, "得分", "Score"), true) + th(tr(lang, "填补环节", "Best segment")) + th(tr(lang, "类型", "Kind")) +
-       th(tr(lang, "缺口", "Gap"), true) + th(tr(lang, "实力", "Strength"), true) + th(tr(lang, "联系", "Link"), true) +
-       th(tr(lang, "关联", "Related"), true) + th(tr(lang, "名录", "Listed"), true) + "</tr></thead><tbody>\n";
+       th(tr(lang, "得分", "Score"), true) + th(tr(lang, "引进环节", "Segment")) + th(tr(lang, "类型", "Kind")) +
+       th(tr(lang, "缺口", "Gap"), true) + th(tr(lang, "主营匹配", "Fit"), true) + th(tr(lang, "实力", "Strength"), true) +
+       th(tr(lang, "联系", "Link"), true) + th(tr(lang, "关联", "Related"), true) + th(tr(lang, "名录", "Listed"), true) +
+       th(tr(lang, "说明", "Notes")) + "</tr></thead><tbody>\n";
   for (std::size_t i = 0; i < r.targets.targets.size() && i < c.top_targets; ++i) {
     const CandidateScore& t = r.targets.targets[i];
-    h += fmt::format(R"(<tr><td class="num" data-v="{}">{}</td><td>{}{}</td>)", i + 1, i + 1, esc(t.name.empty() ? t.id : t.name),
-                     t.revenue_unknown ? tr(lang, " <span class=\"meta\">(营收未知)</span>", " <span class=\"meta\">(revenue unknown)</span>") : "");
+    h += fmt::format(R"(<tr><td class="num" data-v="{}">{}</td><td>{}</td>)", i + 1, i + 1, esc(t.name.empty() ? t.id : t.name));
     h += num_cell(t.score, 1);
     h += fmt::format("<td>{}</td><td>{}</td>", esc(t.segment.empty() ? "-" : segment_name(*c.graph, t.segment, lang)),
                      esc(kind_label(t.kind, lang)));
-    h += num_cell(t.factors.gap) + num_cell(t.factors.strength) + num_cell(t.factors.link) + num_cell(t.factors.related) +
-         num_cell(t.factors.listed);
-    h += "</tr>\n";
+    h += num_cell(t.factors.gap) + num_cell(t.factors.fit, 1) + num_cell(t.factors.strength) + num_cell(t.factors.link, 0) +
+         num_cell(t.factors.related) + num_cell(t.factors.listed, 0);
+    h += fmt::format("<td>{}</td></tr>\n", esc(target_notes(t, lang)));
   }
   h += "</tbody></table>\n";
+  if (r.targets.nearby_excluded > 0)
+    h += fmt::format(fmt::runtime(tr(lang, "<p class=\"meta\">另有 {} 家位于本市其他区县, 市内转移不算招商, 未列入。</p>\n",
+                                     "<p class=\"meta\">{} more are elsewhere in the city: moving within the city is not 招商, so they are left out.</p>\n")),
+                     r.targets.nearby_excluded);
+  // One table per top gap: the best candidates for that segment, each scored for it.
+  const std::vector<RankedPair> ranked = ranked_pairs(r.targets);
+  std::size_t shown = 0;
+  for (const SegmentGap& g : r.gaps().segments) {
+    if (shown >= c.gap_tables) break;
+    if (g.kind != GapKind::fill && g.kind != GapKind::strengthen) continue;
+    const std::vector<RankedPair> best = pairs_for_segment(ranked, g.segment, 5);
+    if (best.empty()) continue;
+    ++shown;
+    h += fmt::format("<h3 class=\"gap-targets\">{} · {} <span class=\"meta\">{} · {} {:.4f}</span></h3>\n",
+                     tr(lang, "缺口", "Gap"), esc(segment_name(*c.graph, g.segment, lang)), esc(kind_label(g.kind, lang)),
+                     tr(lang, "缺口分", "gap score"), g.gap_score);
+    h += "<table class=\"gap-target-table\"><thead><tr>" + th(tr(lang, "企业", "Company")) + th(tr(lang, "该环节得分", "Score here"), true) +
+         th(tr(lang, "主营匹配", "Fit"), true) + th(tr(lang, "实力", "Strength"), true) + th(tr(lang, "联系", "Link"), true) +
+         th(tr(lang, "说明", "Notes")) + "</tr></thead><tbody>\n";
+    for (const RankedPair& p : best) {
+      h += fmt::format("<tr><td>{}</td>", esc(p.candidate->name.empty() ? p.candidate->id : p.candidate->name));
+      h += num_cell(p.pair->score, 1) + num_cell(p.pair->factors.fit, 1) + num_cell(p.pair->factors.strength) +
+           num_cell(p.pair->factors.link, 0);
+      h += fmt::format("<td>{}</td></tr>\n", esc(target_notes(*p.candidate, lang)));
+    }
+    h += "</tbody></table>\n";
+  }
   const Portfolio& p = r.portfolio;
   if (p.k > 0) {
-    h += fmt::format("<h3>{}</h3>\n", fmt::format(fmt::runtime(tr(lang, "组合推荐 (最多 {} 家, 合计填补最多缺口)", "Portfolio (up to {} firms closing the most gaps together)")), p.k));
+    h += fmt::format("<h3>{}</h3>\n", fmt::format(fmt::runtime(tr(lang, "组合推荐 (最多 {} 家, 每家落一个环节)", "Portfolio (up to {} firms, one segment each)")), p.k));
     if (p.picked.empty()) {
       h += fmt::format("<p>{}</p>\n", tr(lang, "没有候选企业能填补尚未覆盖的环节。", "No candidate closes a segment that is not covered."));
     } else {
       h += "<ol>";
-      for (const PortfolioPick& pick : p.picked) {
-        std::string closes;
-        for (const std::string& s : pick.closes) closes += (closes.empty() ? "" : tr(lang, "、", ", ")) + segment_name(*c.graph, s, lang);
-        h += fmt::format(fmt::runtime(tr(lang, "<li><b>{}</b>: 填补 {} (缺口分合计 {:.4f})</li>", "<li><b>{}</b>: closes {} (gap score {:.4f})</li>")),
-                         esc(firm_name(*c.workspace, pick.id)), esc(closes), pick.gain);
-      }
+      for (const PortfolioPick& pick : p.picked)
+        h += fmt::format(fmt::runtime(tr(lang, "<li><b>{}</b> → {} (得分 {:.1f}, 缺口分 {:.4f})</li>", "<li><b>{}</b> → {} (score {:.1f}, gap score {:.4f})</li>")),
+                         esc(firm_name(*c.workspace, pick.id)), esc(segment_name(*c.graph, pick.segment, lang)), pick.score, pick.gain);
       h += "</ol>\n";
       h += fmt::format(fmt::runtime(tr(lang, "<p>若上述企业落地, 结构性本地配套率由 {} 变为 {}。</p>\n",
                                        "<p>With these firms local, the structural LSR goes from {} to {}.</p>\n")),

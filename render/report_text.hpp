@@ -24,6 +24,7 @@ struct ReportContext {
   std::string chain_svg, targets_svg;            // inline in HTML
   std::string chain_svg_file, targets_svg_file;  // linked from Markdown, named in JSON
   std::size_t top_targets = 20;                  // rows of the target table
+  std::size_t gap_tables = 5;                    // top 补链/强链 gaps with a table of their best candidates
 };
 
 /// 不足 / 超过 / 约 / "" (below / above / about).
@@ -46,6 +47,8 @@ std::string segment_name(const ChainGraph& graph, const std::string& id, Lang la
 std::string fixed4(const std::optional<double>& v);
 /// The report title: 汽车 产业链招商报告 / Automotive chain report.
 std::string report_title(const ReportContext& c);
+/// The notes of a target row: 拟招商名录, 增资扩产 (group already local), 非主营, 营收未知.
+std::string target_notes(const CandidateScore& t, Lang lang);
 /// The method notes, one paragraph each (names economists know, as in metrics.md).
 std::vector<std::string> method_notes(Lang lang);
 

@@ -26,10 +26,15 @@ std::string flags(const CandidateScore& s, Lang lang) {
   std::string f;
   auto add = [&](const char* zh, const char* en) { f += (f.empty() ? "" : ", ") + std::string(tr(lang, zh, en)); };
   if (s.on_target_list) add("拟招商名录", "on target list");
+  // A group already present locally: expansion (增资扩产), not a new attraction.
+  if (s.group_link) add("增资扩产 (集团已在本地)", "expansion (group already local)");
+  else if (s.factors.link > 0) add("已与本地企业有供需", "trades with a local firm");
+  if (s.factors.fit < 1) add("非主营", "not its main business");
   if (s.revenue_unknown) add("营收未知", "revenue unknown");
-  if (s.factors.link > 0) add("已与本地企业有供需", "trades with a local firm");
   return f;
 }
+
+std::string segment_cell(const std::string& id, const std::string& name) { return name.empty() ? id : name; }
 
 std::vector<std::vector<std::string>> rows_of(const TargetsReport& r, Lang lang, std::size_t limit) {
   std::vector<std::vector<std::string>> rows;
@@ -37,39 +42,50 @@ std::vector<std::vector<std::string>> rows_of(const TargetsReport& r, Lang lang,
   for (const CandidateScore& s : r.targets) {
     if (limit && rank >= limit) break;
     ++rank;
-    rows.push_back({std::to_string(rank), s.id, s.name, num(s.score, 2), s.segment, kind_label(s.kind, lang),
-                    num(s.factors.gap, 4), num(s.factors.strength, 4), num(s.factors.link, 4),
-                    num(s.factors.related, 4), num(s.factors.listed, 4), flags(s, lang)});
+    rows.push_back({std::to_string(rank), s.id, s.name, num(s.score, 2), segment_cell(s.segment, s.segment_name),
+                    kind_label(s.kind, lang), num(s.factors.gap, 4), num(s.factors.fit, 4),
+                    num(s.factors.strength, 4), num(s.factors.link, 4), num(s.factors.related, 4),
+                    num(s.factors.listed, 4), flags(s, lang)});
   }
   return rows;
 }
 
 std::vector<std::string> header(Lang lang) {
-  return {tr(lang, "排名", "rank"),      tr(lang, "企业代码", "id"),        tr(lang, "企业", "name"),
-          tr(lang, "得分", "score"),     tr(lang, "最佳环节", "segment"),   tr(lang, "类型", "kind"),
-          tr(lang, "缺口", "gap"),       tr(lang, "实力", "strength"),      tr(lang, "关联", "link"),
-          tr(lang, "相关度", "related"), tr(lang, "名录", "listed"),        tr(lang, "说明", "flags")};
+  return {tr(lang, "排名", "rank"),      tr(lang, "企业代码", "id"),      tr(lang, "企业", "name"),
+          tr(lang, "得分", "score"),     tr(lang, "引进环节", "segment"), tr(lang, "类型", "kind"),
+          tr(lang, "缺口", "gap"),       tr(lang, "主营匹配", "fit"),     tr(lang, "实力", "strength"),
+          tr(lang, "关联", "link"),      tr(lang, "相关度", "related"),   tr(lang, "名录", "listed"),
+          tr(lang, "说明", "flags")};
 }
 
 std::vector<bool> right_aligned() {
-  return {true, false, false, true, false, false, true, true, true, true, true, false};
+  return {true, false, false, true, false, false, true, true, true, true, true, true, false};
 }
 
 std::string weights_line(const ScoreWeights& w, Lang lang) {
-  return fmt::format("{}: gap={} strength={} link={} related={} listed={} revenue_ref={}",
-                     tr(lang, "权重", "weights"), w.gap, w.strength, w.link, w.related, w.listed, w.revenue_ref);
+  return fmt::format("{}: gap={} fit={} strength={} link={} related={} listed={} revenue_ref={} unknown_strength={}",
+                     tr(lang, "权重", "weights"), w.gap, w.fit, w.strength, w.link, w.related, w.listed, w.revenue_ref,
+                     w.unknown_strength);
+}
+
+std::string nearby_line(const TargetsReport& r, Lang lang) {
+  if (r.nearby_excluded == 0) return {};
+  return fmt::format(fmt::runtime(tr(lang, "另有 {} 家位于上一级地区 (市内转移不算招商), 未列入; 用 --include-nearby 显示。\n",
+                                     "{} candidates in the region one level up (moves within the city are not 招商) "
+                                     "are left out; --include-nearby shows them.\n")),
+                     r.nearby_excluded);
 }
 
 std::string portfolio_text(const Portfolio& p, Lang lang) {
   std::string out = fmt::format("\n{} (k={}):\n", tr(lang, "招商组合", "Portfolio"), p.k);
   for (std::size_t i = 0; i < p.picked.size(); ++i) {
-    std::string closes;
-    for (const std::string& s : p.picked[i].closes) closes += (closes.empty() ? "" : ", ") + s;
-    out += fmt::format("  {}. {}  {} {}  {}: {}\n", i + 1, p.picked[i].id, tr(lang, "补缺得分", "gain"),
-                       num(p.picked[i].gain, 4), tr(lang, "补齐环节", "closes"), closes);
+    const PortfolioPick& x = p.picked[i];
+    out += fmt::format("  {}. {} → {}  {} {}  {} {}\n", i + 1, x.name.empty() ? x.id : x.name,
+                       segment_cell(x.segment, x.segment_name), tr(lang, "得分", "score"), num(x.score, 2),
+                       tr(lang, "缺口分", "gap score"), num(x.gain, 4));
   }
   if (static_cast<int>(p.picked.size()) < p.k)
-    out += fmt::format("  {}\n", tr(lang, "其余候选企业不能再补齐任何环节。", "No other candidate closes a further gap."));
+    out += fmt::format("  {}\n", tr(lang, "没有其他候选企业能补上尚未补上的环节。", "No other candidate fills a segment not yet filled."));
   auto opt = [](const std::optional<double>& v) { return v ? num(*v, 4) : std::string("null"); };
   out += fmt::format("  {}: {} -> {}\n", tr(lang, "结构性本地配套率 (SLSR)", "structural LSR (SLSR)"),
                      opt(p.slsr_before), opt(p.slsr_after));
@@ -78,6 +94,7 @@ std::string portfolio_text(const Portfolio& p, Lang lang) {
 
 Json factors_json(const ScoreFactors& f) {
   return Json{{"gap", rounded(f.gap, 4)},
+              {"fit", rounded(f.fit, 4)},
               {"strength", rounded(f.strength, 4)},
               {"link", rounded(f.link, 4)},
               {"related", rounded(f.related, 4)},
@@ -93,6 +110,7 @@ Json score_json(const CandidateScore& s, Lang lang) {
   j["segments"] = s.chain_segments;
   j["on_target_list"] = s.on_target_list;
   j["revenue_unknown"] = s.revenue_unknown;
+  j["group_link"] = s.group_link;
   return j;
 }
 
@@ -101,9 +119,15 @@ Json score_json(const CandidateScore& s, Lang lang) {
 static std::string targets_json(const TargetsReport& r, const Portfolio* p, Lang lang) {
   // Streamed row by row: a pool of a million candidates is too large for one DOM.
   JsonStreamObject j(Json{{"chain", r.chain}, {"scope", r.scope.str()}});
-  j.field("weights", Json{{"gap", r.weights.gap},       {"strength", r.weights.strength},
-                          {"link", r.weights.link},     {"related", r.weights.related},
-                          {"listed", r.weights.listed}, {"revenue_ref", r.weights.revenue_ref}});
+  j.field("weights", Json{{"gap", r.weights.gap},
+                          {"fit", r.weights.fit},
+                          {"strength", r.weights.strength},
+                          {"link", r.weights.link},
+                          {"related", r.weights.related},
+                          {"listed", r.weights.listed},
+                          {"revenue_ref", r.weights.revenue_ref},
+                          {"unknown_strength", r.weights.unknown_strength}});
+  j.field("nearby_excluded", r.nearby_excluded);
   j.open_array("targets");
   for (const CandidateScore& s : r.targets) j.row(score_json(s, lang));
   j.close_array();
@@ -135,6 +159,7 @@ std::string write_targets(const TargetsReport& r, const Portfolio* p, TargetsFor
     case TargetsFormat::md: {
       std::string out = fmt::format("# {} {} · {}\n\n{}\n\n", r.chain, tr(lang, "招商目标", "targets"), r.scope.str(),
                                     weights_line(r.weights, lang));
+      if (const std::string n = nearby_line(r, lang); !n.empty()) out += n + "\n";
       out += to_markdown(Table{head, rows, {}});
       if (!r.unmatched.empty()) {
         out += fmt::format("\n{}:", tr(lang, "未匹配本链环节的企业 (得分 0)", "Unmatched (no segment in the chain, score 0)"));
@@ -147,6 +172,7 @@ std::string write_targets(const TargetsReport& r, const Portfolio* p, TargetsFor
     case TargetsFormat::table: {
       std::string out = fmt::format("{} {} · {} · {}\n", r.chain, tr(lang, "招商目标", "targets"), r.scope.str(),
                                     weights_line(r.weights, lang));
+      out += nearby_line(r, lang);
       if (r.targets.empty()) out += tr(lang, "没有候选企业。\n", "No candidates.\n");
       else out += to_text(Table{head, rows, right_aligned()});
       if (limit && r.targets.size() > limit)
@@ -164,24 +190,26 @@ std::string write_targets(const TargetsReport& r, const Portfolio* p, TargetsFor
 }
 
 std::string score_csv_header() {
-  return "line,id,name,score,segment,kind,gap,strength,link,related,listed,status\n";
+  return "line,id,name,score,segment,kind,gap,fit,strength,link,related,listed,group_link,status\n";
 }
 
 static const char* row_status(const CandidateScore& s) {
-  return s.local ? "local" : s.matched ? "scored" : "unmatched";
+  return s.local ? "local" : s.nearby ? "nearby" : !s.eligible ? "not-a-firm" : s.matched ? "scored" : "unmatched";
 }
 
 std::string score_csv_row(const CandidateScore& s, std::size_t line) {
-  return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", line, csv_quote(s.id), csv_quote(s.name), num(s.score, 2),
-                     csv_quote(s.segment), kind_label(s.kind, Lang::en), num(s.factors.gap, 4),
-                     num(s.factors.strength, 4), num(s.factors.link, 4), num(s.factors.related, 4),
-                     num(s.factors.listed, 4), row_status(s));
+  return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", line, csv_quote(s.id), csv_quote(s.name),
+                     num(s.score, 2), csv_quote(s.segment), kind_label(s.kind, Lang::en), num(s.factors.gap, 4),
+                     num(s.factors.fit, 4), num(s.factors.strength, 4), num(s.factors.link, 4),
+                     num(s.factors.related, 4), num(s.factors.listed, 4), s.group_link ? "true" : "false",
+                     row_status(s));
 }
 
 std::string score_jsonl_row(const CandidateScore& s, std::size_t line) {
   Json j{{"line", line}, {"id", s.id}, {"name", s.name}, {"score", rounded(s.score, 2)}, {"segment", s.segment}};
   j["kind"] = s.kind ? Json(kind_label(s.kind, Lang::en)) : Json(nullptr);
   j["factors"] = factors_json(s.factors);
+  j["group_link"] = s.group_link;
   j["status"] = row_status(s);
   return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -190,25 +218,29 @@ std::string write_targets_by_gap(const GapReport& gaps, const TargetsReport& r, 
                                  TargetsFormat format, Lang lang) {
   struct Row {
     const SegmentGap* gap;
-    std::vector<const CandidateScore*> best;
+    std::vector<RankedPair> best;
   };
+  // 补链 and 强链 first, 延链 after them (metrics.md v2), each in gap-score order.
+  const std::vector<RankedPair> ranked = ranked_pairs(r);
   std::vector<Row> rows;
-  for (const SegmentGap& g : gaps.segments) {
-    if (g.status == SegmentStatus::covered) continue;
-    Row row{&g, {}};
-    for (const CandidateScore& c : r.targets) {
-      if (row.best.size() >= per_gap) break;
-      if (std::binary_search(c.chain_segments.begin(), c.chain_segments.end(), g.segment)) row.best.push_back(&c);
+  for (bool extend : {false, true})
+    for (const SegmentGap& g : gaps.segments) {
+      if (g.status == SegmentStatus::covered || (g.kind == GapKind::extend) != extend) continue;
+      rows.push_back({&g, pairs_for_segment(ranked, g.segment, per_gap)});
     }
-    rows.push_back(std::move(row));
-  }
   if (format == TargetsFormat::json) {
-    Json j{{"chain", r.chain}, {"scope", r.scope.str()}, {"per_gap", per_gap}};
+    Json j{{"chain", r.chain}, {"scope", r.scope.str()}, {"per_gap", per_gap}, {"nearby_excluded", r.nearby_excluded}};
     j["gaps"] = Json::array();
     for (const Row& row : rows) {
       Json c = Json::array();
-      for (const CandidateScore* s : row.best)
-        c.push_back({{"id", s->id}, {"name", s->name}, {"score", rounded(s->score, 2)}, {"on_target_list", s->on_target_list}});
+      for (const RankedPair& p : row.best)
+        c.push_back({{"id", p.candidate->id},
+                     {"name", p.candidate->name},
+                     {"score", rounded(p.pair->score, 2)},
+                     {"factors", factors_json(p.pair->factors)},
+                     {"on_target_list", p.candidate->on_target_list},
+                     {"group_link", p.candidate->group_link},
+                     {"revenue_unknown", p.candidate->revenue_unknown}});
       j["gaps"].push_back({{"segment", row.gap->segment},
                            {"name", row.gap->name},
                            {"status", status_name(row.gap->status)},
@@ -219,22 +251,25 @@ std::string write_targets_by_gap(const GapReport& gaps, const TargetsReport& r, 
     return j.dump(2) + "\n";
   }
   Table t;
-  t.header = {tr(lang, "环节", "segment"), tr(lang, "名称", "name"), tr(lang, "状态", "status"), tr(lang, "缺口分", "gap"),
-              tr(lang, "候选企业 (得分; ★ 拟招商名录)", "candidates (score; ★ on a target list)")};
-  t.align_right = {false, false, false, true, false};
+  t.header = {tr(lang, "环节", "segment"), tr(lang, "名称", "name"), tr(lang, "状态", "status"), tr(lang, "类型", "kind"),
+              tr(lang, "缺口分", "gap"),
+              tr(lang, "候选企业 (该环节得分; ★ 拟招商名录, ◆ 增资扩产)", "candidates (score in this segment; ★ target list, ◆ expansion)")};
+  t.align_right = {false, false, false, false, true, false};
   for (const Row& row : rows) {
     std::string names;
-    for (const CandidateScore* s : row.best)
-      names += fmt::format("{}{} {:.1f}{}", names.empty() ? "" : "; ", s->name.empty() ? s->id : s->name, s->score,
-                           s->on_target_list ? " ★" : "");
+    for (const RankedPair& p : row.best)
+      names += fmt::format("{}{} {:.1f}{}{}", names.empty() ? "" : "; ",
+                           p.candidate->name.empty() ? p.candidate->id : p.candidate->name, p.pair->score,
+                           p.candidate->on_target_list ? " ★" : "", p.candidate->group_link ? " ◆" : "");
     if (names.empty()) names = tr(lang, "(无候选企业)", "(no candidate)");
-    t.rows.push_back({row.gap->segment, row.gap->name, status_label(row.gap->status, lang), num(row.gap->gap_score, 4), names});
+    t.rows.push_back({row.gap->segment, row.gap->name, status_label(row.gap->status, lang), kind_label(row.gap->kind, lang),
+                      num(row.gap->gap_score, 4), names});
   }
   if (format == TargetsFormat::csv) return to_csv(t);
   const std::string title = fmt::format(fmt::runtime(tr(lang, "{} 各缺口候选企业 · {} · 每个缺口前 {} 名", "{} candidates per gap · {} · top {} per gap")),
                                         r.chain, r.scope.str(), per_gap);
-  if (format == TargetsFormat::md) return "# " + title + "\n\n" + to_markdown(t);
-  return title + "\n" + to_text(t);
+  if (format == TargetsFormat::md) return "# " + title + "\n\n" + nearby_line(r, lang) + to_markdown(t);
+  return title + "\n" + nearby_line(r, lang) + to_text(t);
 }
 
 }  // namespace chainlens

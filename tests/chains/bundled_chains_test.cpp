@@ -9,6 +9,8 @@
 #include "engine/chain_graph.hpp"
 #include "models/yaml_loader.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "tests/support/run_cli.hpp"
 
 using namespace chainlens;
@@ -55,6 +57,19 @@ TEST_CASE("chains: 汽车 gap report equals its checked-in JSON", "[chains]") {
   const auto r = run_chainlens("gaps chains/xihaian --chain auto --format json");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == chainlens::test::read_source_file("tests/data/golden/xihaian-auto-gaps.json"));
+  // Checked by hand against the data: 驱动电机 feeds three of the four vehicle products (EV,
+  // fuel-cell, commercial; not the ICE car), each 1/4 of y: D = 0.75; the plan names 三电: P = 1;
+  // domestic makers exist: K = 0; missing: gap score = importance = 0.35 V + 0.1875 + 0.25.
+  const auto j = nlohmann::json::parse(r.out);
+  for (const auto& s : j["segments"]) {
+    if (s["id"] != "auto.motor") continue;
+    CHECK(s["factors"]["dependence"].get<double>() == 0.75);
+    CHECK(s["factors"]["plan"].get<double>() == 1.0);
+    CHECK(s["factors"]["import"].get<double>() == 0.0);
+    CHECK(s["importance"].get<double>() ==
+          Approx(0.35 * s["factors"]["value"].get<double>() + 0.25 * 0.75 + 0.25).margin(1e-4));
+    CHECK(s["kind"] == "补链");
+  }
 }
 
 TEST_CASE("chains: 西海岸新区 has the eight clusters of seed-001 with their goals and 名录", "[chains]") {

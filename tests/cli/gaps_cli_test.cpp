@@ -5,19 +5,34 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/support/run_cli.hpp"
 
 using chainlens::test::read_source_file;
 using chainlens::test::run_chainlens;
 
 TEST_CASE("gaps: minimal example JSON matches the hand-checked golden file", "[cli][gaps]") {
-  // bike in 中国/山东/青岛: x = (assembly 1, battery 0.5 * 0.6 = 0.3, motor 0.5 * 0.4 = 0.2,
-  // cell 0.5 * 0.3 = 0.15); assembly and battery single, motor and cell missing;
-  // SLSR = (1 * 0.6 + 0.3 * 0) / 1.3 = 0.4615.
+  // bike in 中国/山东/青岛, metrics v2: y on the product assembly = 1, phi 0.6:
+  // x = (assembly 1, battery 0.6 * 0.6 = 0.36, motor 0.6 * 0.4 = 0.24, cell 0.6 * 0.36 = 0.216);
+  // V = x; D = 1 for all (all feed the one product); P(cell) = 1 (declared gap), else 0; K = 0
+  // (every segment has an operating firm in 中国). importance = 0.35 V + 0.25 D + 0.25 P:
+  // assembly 0.6, battery 0.376, motor 0.334, cell 0.5756. Assembly and battery single (0.6),
+  // motor and cell missing: gap scores 0.36, 0.2256, 0.334, 0.5756;
+  // SLSR = (1 * 0.6 + 0.36 * 0) / 1.36 = 0.4412.
   const auto r = run_chainlens("gaps examples/minimal --chain bike --format json");
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.empty());
   CHECK(r.out == read_source_file("tests/data/golden/minimal-gaps.json"));
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["slsr"].get<double>() == Approx(0.6 / 1.36).margin(1e-4));
+  const auto& top = j["segments"][0];
+  CHECK(top["id"] == "bike.cell");
+  CHECK(top["importance"].get<double>() == Approx(0.35 * 0.216 + 0.25 + 0.25).margin(1e-4));
+  CHECK(top["factors"]["plan"].get<double>() == 1.0);
+  CHECK(top["type"] == "material");
+  CHECK(j["segments"][1]["id"] == "bike.assembly");
+  CHECK(j["segments"][1]["gap_score"].get<double>() == Approx(0.6 * 0.6).margin(1e-4));
 }
 
 TEST_CASE("gaps: table, md, csv and all-scopes runs succeed", "[cli][gaps]") {
@@ -29,9 +44,11 @@ TEST_CASE("gaps: table, md, csv and all-scopes runs succeed", "[cli][gaps]") {
     CHECK_FALSE(r.out.empty());
   }
   const auto table = run_chainlens("gaps examples/minimal --chain bike");
-  CHECK(table.out.rfind("产业链 bike  范围 中国/山东/青岛  结构性本地配套率 SLSR 0.4615\n", 0) == 0);
+  CHECK(table.out.rfind("产业链 bike  范围 中国/山东/青岛  结构性本地配套率 SLSR 0.4412\n", 0) == 0);
   const auto md = run_chainlens("gaps examples/minimal --chain bike --format md --lang en");
-  CHECK(md.out.find("| bike.motor | 电机 | missing | 1.0000 | 0.2000 | 0.2000 | fill | 1 | - |  |") != std::string::npos);
+  // motor: V 0.24, D 1, P 0, K 0 -> 0.35 * 0.24 + 0.25 = 0.334.
+  CHECK(md.out.find("| bike.motor | 电机 | missing | 1.0000 | 0.3340 | 0.3340 | fill | 0.2400 | 1.0000 | 0.0000 | 0.0000 "
+                    "| 1 | - | every product depends on it · value 0.24 |  |") != std::string::npos);
 }
 
 TEST_CASE("gaps: an empty scope says so in the first line", "[cli][gaps]") {

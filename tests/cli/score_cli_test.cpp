@@ -76,7 +76,7 @@ TEST_CASE("score: rejects go to a file, --max-rejects sets the exit code", "[cli
   std::ifstream scored(out);
   std::string h;
   std::getline(scored, h);
-  CHECK(h == "line,id,name,score,segment,kind,gap,strength,link,related,listed,status");
+  CHECK(h == "line,id,name,score,segment,kind,gap,fit,strength,link,related,listed,group_link,status");
   CHECK(run_chainlens("score examples/minimal --chain bike --candidates " + pool + " -o " + out + " --max-rejects 1")
             .exit_code == 3);
   fs::remove_all(dir);

@@ -1,8 +1,13 @@
-// `chainlens targets` on examples/minimal against golden JSON checked by hand:
-// x = (assembly 1, battery 0.3, motor 0.2, cell 0.15); cellco = 100 * (0.45 * 0.15 +
-// 0.15 * ln 81 / ln 10001 + 0.15 + 0.15 + 0.10) = 53.91; motorco = 100 * (0.45 * 0.2 + 0.15 + 0.15) = 39;
-// portfolio: motorco (0.2) then cellco (0.15); SLSR 0.6 / 1.3 = 0.4615 -> 1.
+// `chainlens targets` on examples/minimal against golden JSON checked by hand (metrics v2):
+// gap scores cell 0.5756 (the top), motor 0.334 (see gaps_cli_test). cellco/cell: gap 1, fit 1,
+// strength ln 81 / ln 10001 = 0.4771, link 1 (supplies packco), related 1 (battery present),
+// listed 1: 100 * (0.40 + 0.10 + 0.15 * 0.4771 + 0.15 + 0.10 + 0.10) = 92.16.
+// motorco/motor: gap 0.334 / 0.5756 = 0.5803, fit 1, strength unknown 0.3, link 1 (supplies
+// bikeworks), related 1 (assembly present): 100 * (0.40 * 0.5803 + 0.10 + 0.045 + 0.15 + 0.10) = 62.71.
+// Portfolio: cellco -> cell, then motorco -> motor; SLSR 0.6 / 1.36 = 0.4412 -> 1.
 #include <catch2/catch.hpp>
+
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -15,13 +20,21 @@ TEST_CASE("targets: golden JSON with the portfolio for examples/minimal", "[cli]
   const auto r = run_chainlens("targets examples/minimal --chain bike --portfolio 2 --format json");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == read_source_file("tests/data/golden/minimal-targets.json"));
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["targets"][0]["id"] == "cellco");
+  CHECK(j["targets"][0]["score"].get<double>() ==
+        Approx(100 * (0.40 + 0.10 + 0.15 * std::log(81.0) / std::log(10001.0) + 0.15 + 0.10 + 0.10)).margin(0.01));
+  CHECK(j["targets"][1]["score"].get<double>() ==
+        Approx(100 * (0.40 * 0.334 / 0.5756 + 0.10 + 0.15 * 0.3 + 0.15 + 0.10)).margin(0.01));
+  CHECK(j["portfolio"]["closed"] == nlohmann::json::array({"bike.cell", "bike.motor"}));
+  CHECK(j["portfolio"]["slsr_after"].get<double>() == 1.0);
 }
 
 TEST_CASE("targets: every format runs, weights are printed, bad weights exit 3", "[cli][targets]") {
   for (const char* f : {"table", "csv", "md"})
     CHECK(run_chainlens(std::string("targets examples/minimal --chain bike --format ") + f).exit_code == 0);
   const auto en = run_chainlens("targets examples/minimal --chain bike --lang en --weights listed=0");
-  CHECK(en.out.find("weights: gap=0.45 strength=0.15 link=0.15 related=0.15 listed=0 ") != std::string::npos);
+  CHECK(en.out.find("weights: gap=0.4 fit=0.1 strength=0.15 link=0.15 related=0.1 listed=0 ") != std::string::npos);
   CHECK(en.out.find("cellco") != std::string::npos);
   const auto bad = run_chainlens("targets examples/minimal --chain bike --weights gap=-1");
   CHECK(bad.exit_code == 3);

@@ -1,5 +1,5 @@
 // `chainlens whatif` on examples/minimal: bringing motorco into 青岛 makes bike.motor single
-// (gap 0.6 * 0.2 = 0.12) and the chain SLSR (0.3 * 0 + 1 * 1) / 1.3 = 0.7692.
+// (gap 0.6 * 0.334 = 0.2004, importance unchanged) and the chain SLSR (0.36 * 0 + 1 * 1) / 1.36 = 0.7353.
 #include <catch2/catch.hpp>
 
 #include "tests/support/run_cli.hpp"

@@ -9,4 +9,5 @@ target_sources(chainlens_tests PRIVATE
   engine/gaps_test.cpp
   engine/candidate_score_test.cpp
   engine/batch_score_test.cpp
+  engine/metrics_v2_test.cpp
 )

@@ -64,7 +64,7 @@ TEST_CASE("snapshot: damaged files are refused", "[models][snapshot]") {
   SECTION("another format version") {
     std::string bad = bytes;
     bad[8] = 7;
-    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 1)") != std::string::npos);
+    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 2)") != std::string::npos);
   }
   SECTION("not a snapshot") {
     CHECK(refusal("workspace: {}").find("not a chainlens snapshot (bad magic)") != std::string::npos);

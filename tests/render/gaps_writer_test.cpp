@@ -40,20 +40,28 @@ TEST_CASE("write_gaps: JSON keys, order and rounding", "[render][gaps]") {
   const auto j = nlohmann::ordered_json::parse(write_gaps(r, "json", Lang::zh));
   CHECK(j["chain"] == "t");
   CHECK(j["scope"] == "中国/青岛");
-  CHECK(j["slsr"].get<double>() == 0.6667);  // 2/3 rounded to 4 decimals
+  // v2: c is the product (untyped end segment): x = (a 0.36, b 0.6, c 1); SLSR over b and c
+  // = (0.6 * 0 + 1 * 1) / 1.6 = 0.625. Importance: c 0.35 + 0.25 + 0.15 (no firm in 中国) = 0.75,
+  // a 0.35 * 0.36 + 0.25 = 0.376 (missing), b 0.35 * 0.6 + 0.25 = 0.46 (single: 0.276).
+  CHECK(j["slsr"].get<double>() == 0.625);
+  CHECK(j["weights"]["value"].get<double>() == 0.35);
   CHECK(j["chokepoints"].is_array());
   CHECK(j["chokepoints"].empty());
   const auto& first = j["segments"][0];
   std::vector<std::string> keys;
   for (auto it = first.begin(); it != first.end(); ++it) keys.push_back(it.key());
-  const std::vector<std::string> spec{"id", "name", "status", "severity", "importance", "gap_score", "kind", "reach",
-                                      "local_enterprises"};
-  CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 9) == spec);
+  const std::vector<std::string> spec{"id", "name", "chain", "type", "status", "severity", "importance", "factors",
+                                      "gap_score", "kind", "reach", "local_enterprises"};
+  CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 12) == spec);
   CHECK(first["id"] == "c");
+  CHECK(first["type"] == "product");
   CHECK(first["status"] == "missing");
   CHECK(first["kind"] == "延链");
-  CHECK(j["segments"][1]["local_enterprises"] == nlohmann::json::array({"f1"}));
-  CHECK(nlohmann::json::parse(write_gaps(r, "json", Lang::en))["segments"][1]["kind"] == "strengthen");
+  CHECK(first["factors"]["import"].get<double>() == 1.0);
+  CHECK(first["importance"].get<double>() == 0.75);
+  CHECK(j["segments"][2]["id"] == "b");
+  CHECK(j["segments"][2]["local_enterprises"] == nlohmann::json::array({"f1"}));
+  CHECK(nlohmann::json::parse(write_gaps(r, "json", Lang::en))["segments"][2]["kind"] == "strengthen");
 }
 
 TEST_CASE("write_gaps: an empty scope is stated in the first line", "[render][gaps]") {
@@ -72,13 +80,21 @@ TEST_CASE("write_gaps: table, csv and md rows with 4 decimals", "[render][gaps]"
   const GapReport r = find_gaps(t.graph(), Scope::parse("中国/青岛"));
   const std::string csv = write_gaps(r, "csv", Lang::en);
   CHECK(csv.substr(0, csv.find('\n')) ==
-        "segment,name,status,severity,importance,gap score,kind,reach,SLSR,local enterprises");
-  CHECK(csv.find("\nb,电池,single,0.6000,0.5000,0.3000,strengthen,1,0.0000,f1\n") != std::string::npos);
-  CHECK(csv.find("\na,电芯,missing,1.0000,0.2500,0.2500,fill,2,-,\n") != std::string::npos);
+        "segment,name,status,severity,importance,gap score,kind,value,dependence,plan,import,reach,SLSR,reason,"
+        "local enterprises");
+  CHECK(csv.find("\nb,电池,single,0.6000,0.4600,0.2760,strengthen,0.6000,1.0000,0.0000,0.0000,1,0.0000,"
+                 "every product depends on it · value 0.60,f1\n") != std::string::npos);
+  CHECK(csv.find("\na,电芯,missing,1.0000,0.3760,0.3760,fill,0.3600,1.0000,0.0000,0.0000,2,-,"
+                 "every product depends on it · value 0.36,\n") != std::string::npos);
   const std::string md = write_gaps(r, "md", Lang::zh);
-  CHECK(md.find("| c | 整车\\|X | 缺链 | 1.0000 | 1.0000 | 1.0000 | 延链 | 0 | 1.0000 |  |") != std::string::npos);
+  CHECK(md.find("| c | 整车\\|X | 缺链 | 1.0000 | 0.7500 | 0.7500 | 延链 | 1.0000 | 1.0000 | 0.0000 | 1.0000 | 0 | "
+                "1.0000 | 全部产品依赖 · 价值 1.00 · 国内无供给 |  |") != std::string::npos);
+  // 延链 rows (c) come after the 补链/强链 table, under their own title.
+  CHECK(md.find("延链环节") != std::string::npos);
+  CHECK(md.find("| a | 电芯 |") < md.find("延链环节"));
+  CHECK(md.find("| c | 整车") > md.find("延链环节"));
   const std::string text = write_gaps(r, "table", Lang::zh);
-  CHECK(text.substr(0, text.find('\n')) == "产业链 t  范围 中国/青岛  结构性本地配套率 SLSR 0.6667");
+  CHECK(text.substr(0, text.find('\n')) == "产业链 t  范围 中国/青岛  结构性本地配套率 SLSR 0.6250");
   CHECK_THROWS_AS(write_gaps(r, "xml", Lang::zh), std::invalid_argument);
 }
 

@@ -122,6 +122,24 @@ folder_case("enterprise-id-in-two-files", {"a.yaml": BASE, "b.yaml": "enterprise
 folder_case("supplies-csv-bad-rows", {"a.yaml": BASE + ENT, "supplies.csv": "from,to,segment,value\nf,g,a,x\nf,nobody,a,1\nf,g,zz,1\n"})
 folder_case("bulk-enterprises-bad-rows", {"a.yaml": BASE, "pool.csv": "id,name,location,segments,role,status,revenue\n"
                                           "x1,甲,中国,a;a,,,\n,乙,中国,a,,,\nx3,丙,,a,,,\nx4,丁,中国,a,,closed-ish,\nx5,戊,中国,a,,,nan\n"})
+# metrics v2 fields (issue 19) and the shared registry (issue 14)
+yaml_case("v2-bad-type-kind-year", "chains:\n  - id: c\n    segments:\n      - {id: a, type: produkt}\n"
+          "enterprises:\n  - {id: f, kind: factory, location: 中国, segments: [a], revenue: 5, revenue_year: 23}\n")
+yaml_case("v2-group-unknown-and-cycle", BASE + "  - {id: g, location: 中国, segments: [b], group: h}\n"
+          "  - {id: h, location: 中国, segments: [b], group: g}\n  - {id: k, location: 中国, segments: [b], group: nobody}\n")
+yaml_case("v2-share-source-empty", "chains:\n  - id: c\n    segments:\n      - {id: a}\n"
+          "      - {id: b, inputs: [{from: a, share: 0.5, source: {}}]}\n")
+yaml_case("v2-weights-sum-zero", "workspace:\n  importance: {value: 0, dependence: 0, plan: 0, import: 0}\n"
+          "  scoring: {gap: 0, fit: 0, strength: 0, link: 0, related: 0, listed: 0, unknown_strength: 2}\n")
+folder_case("v2-use-unknown-and-twice", {"ws.yaml": "workspace: {include: [../reg]}\n" + BASE.replace("enterprises:\n", "enterprises:\n  - {use: nobody, segments: [a]}\n  - {use: r1, segments: [a]}\n"),
+                                         "../reg/r.yaml": "enterprises:\n  - {id: r1, location: 中国, segments: [a]}\n"})
+folder_case("v2-include-missing", {"ws.yaml": "workspace: {include: [../no-such-folder]}\n" + BASE})
+yaml_case("v2-strict", "chains:\n  - id: c\n    segments:\n      - {id: a, type: material}\n"
+          "      - {id: b, inputs: [{from: a, share: 0.5}]}\n"
+          "enterprises:\n  - {id: f, location: 中国, segments: [a], revenue: 5}\n",
+          args="validate --strict {dir}/ws.yaml")
+pool_case("pool-v2-bad-columns", "pool.csv", "id,name,location,segments,kind,group,revenue_year,listed\n"
+          "x,甲,中国/上海,a,plant,,,\ny,乙,中国/上海,a,,,20x4,\nz,丙,中国/上海,a,,,,maybe\n")
 cases["empty-folder"] = ({"ws/.keep": b""}, "validate {dir}/ws")
 cases["not-a-workspace-file"] = ({"notes.txt": "hello".encode()}, "validate {dir}/notes.txt")
 cases["missing-path"] = ({"args-only": b""}, "validate {dir}/nothing-here")
