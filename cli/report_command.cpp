@@ -13,6 +13,11 @@
 #include "engine/chain_graph.hpp"
 #include "engine/chain_report.hpp"
 #include "engine/workspace_model.hpp"
+#include "engine/gaps.hpp"
+#include "render/gaps_writer.hpp"
+#include "render/json_precision.hpp"
+
+#include <fmt/format.h>
 #include "models/version.hpp"
 #include "render/diagram.hpp"
 #include "render/graphviz_writer.hpp"
@@ -97,17 +102,27 @@ static int run_report(const ReportOptions& o) {
     std::cerr << "wrote " << (dir / file).string() << "\n";
   }
   if (o.all) {
+    // The workspace view (metrics.md v2): which gaps matter to the district as a whole.
+    const Scope ws_scope = o.scope.empty() ? ws.scope : resolve_alias(ws.regions, RegionPath::parse(o.scope));
+    const GapReport whole = find_workspace_gaps(*model, ws_scope, ws.importance);
     std::string file = "index.json";
     if (o.format == "html") {
       file = "index.html";
-      write_output((dir / file).string(), write_report_index_html(ws, index, lang, date, kVersion));
+      write_output((dir / file).string(), write_report_index_html(ws, index, lang, date, kVersion, &whole));
     } else if (o.format == "md") {
       file = "index.md";
       std::string md = "# " + ws.name + "\n\n";
       for (const ReportIndexEntry& e : index) md += "- [" + e.name + "](" + e.file + ")\n";
+      md += std::string("\n## ") + tr(lang, "全区视图: 对各条产业链合计最重要的补链、强链环节", "Workspace view: the links to fill or strengthen that matter most") + "\n\n";
+      for (const SegmentGap* g : top_fill_gaps(whole, 15))
+        md += fmt::format("1. {} ({}) — {} {:.4f} · {}\n", g->name, g->chain, kind_label(g->kind, lang), g->gap_score, gap_reason(*g, lang));
       write_output((dir / file).string(), md);
     } else {
-      write_output((dir / file).string(), json_index.dump(2) + "\n");
+      nlohmann::ordered_json out{{"chains", json_index}, {"workspace_gaps", nlohmann::ordered_json::array()}};
+      for (const SegmentGap* g : top_fill_gaps(whole, 15))
+        out["workspace_gaps"].push_back({{"id", g->segment}, {"chain", g->chain}, {"status", status_name(g->status)},
+                                         {"gap_score", json_round(g->gap_score, 4)}});
+      write_output((dir / file).string(), out.dump(2) + "\n");
     }
     std::cerr << "wrote " << (dir / file).string() << "\n";
   }

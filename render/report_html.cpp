@@ -3,6 +3,7 @@
 // works offline, from a mail attachment, and prints on A4.
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
 
 #include "engine/chain_graph.hpp"
@@ -422,8 +423,18 @@ std::string write_report_html(const ReportContext& c) {
   return page(title, h, lang);
 }
 
+std::vector<const SegmentGap*> top_fill_gaps(const GapReport& gaps, std::size_t top) {
+  std::vector<const SegmentGap*> out;
+  for (const SegmentGap& g : gaps.segments) {
+    if (out.size() >= top) break;
+    if (g.kind == GapKind::fill || g.kind == GapKind::strengthen) out.push_back(&g);
+  }
+  return out;
+}
+
 std::string write_report_index_html(const Workspace& ws, const std::vector<ReportIndexEntry>& entries, Lang lang,
-                                    const std::string& date, const std::string& version) {
+                                    const std::string& date, const std::string& version,
+                                    const GapReport* workspace_gaps, std::size_t top) {
   const std::string title = fmt::format(fmt::runtime(tr(lang, "{} · 产业链招商报告", "{} · chain reports")), ws.name);
   std::string h = fmt::format("<h1>{}</h1>\n<p class=\"meta\">{} {} · chainlens {} · {} <code>{}</code></p>\n", esc(title),
                               tr(lang, "日期", "Date"), esc(date), esc(version), tr(lang, "内容哈希", "content hash"),
@@ -445,6 +456,22 @@ std::string write_report_index_html(const Workspace& ws, const std::vector<Repor
     h += "</tr>\n";
   }
   h += "</tbody></table>\n";
+  if (workspace_gaps) {
+    std::map<std::string, std::string> chain_names;
+    for (const Chain& c : ws.chains) chain_names[c.id] = chain_display_name(c, lang);
+    h += fmt::format("<h2 id=\"workspace-gaps\">{}</h2>\n<p class=\"meta\">{}</p>\n",
+                     tr(lang, "全区视图: 对各条产业链合计最重要的补链、强链环节", "Workspace view: the links to fill or strengthen that matter most to all chains together"),
+                     tr(lang, "最终需求取各链产品需求之和; 一个供应多条链的环节 (如特种钢、功率半导体) 按所有链计算。",
+                        "Final demand is every chain's product demand together; a segment that feeds several chains (special steel, power semiconductors) counts for all of them."));
+    h += "<table class=\"sortable\" id=\"workspace-gap-table\"><thead><tr>" + th(tr(lang, "环节", "Segment")) +
+         th(tr(lang, "所属产业链", "Chain")) + th(tr(lang, "状态", "Status")) + th(tr(lang, "缺口分", "Gap score"), true) +
+         th(tr(lang, "类型", "Kind")) + th(tr(lang, "原因", "Why")) + "</tr></thead><tbody>\n";
+    for (const SegmentGap* g : top_fill_gaps(*workspace_gaps, top))
+      h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td>{}<td>{}</td><td>{}</td></tr>\n", esc(g->name),
+                       esc(chain_names[g->chain]), status_chip(g->status, lang), num_cell(g->gap_score), esc(kind_label(g->kind, lang)),
+                       esc(gap_reason(*g, lang)));
+    h += "</tbody></table>\n";
+  }
   return page(title, h, lang);
 }
 

@@ -30,8 +30,13 @@ struct ReportIndexEntry {
   std::string goal;
 };
 
-/// The index page of `--all`: one row per chain, linking its report.
+/// The index page of `--all`: one row per chain, linking its report, then the workspace view's
+/// top links to fill or strengthen (metrics.md v2: every chain's final demand together), when given.
 std::string write_report_index_html(const Workspace& ws, const std::vector<ReportIndexEntry>& entries, Lang lang,
-                                    const std::string& date, const std::string& version);
+                                    const std::string& date, const std::string& version,
+                                    const GapReport* workspace_gaps = nullptr, std::size_t top = 15);
+
+/// The workspace view's first `top` 补链/强链 rows, in report order.
+std::vector<const SegmentGap*> top_fill_gaps(const GapReport& gaps, std::size_t top);
 
 }  // namespace chainlens

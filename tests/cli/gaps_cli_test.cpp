@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <sstream>
 
@@ -73,4 +74,46 @@ TEST_CASE("gaps: -o writes the file, an unknown chain is an input error", "[cli]
   CHECK(bad.exit_code == 3);
   CHECK(bad.err.find("no chain 'bik' in the workspace") != std::string::npos);
   CHECK(run_chainlens("gaps examples/minimal --chain bike --format xml").exit_code == 2);
+}
+
+TEST_CASE("gaps --importance: weights from the command line, bad ones refused", "[cli][gaps]") {
+  // Only the plan factor: importance = P. bike.cell is the plan's declared gap (P = 1), the others 0.
+  const auto r = run_chainlens("gaps examples/minimal --chain bike --format json --importance value=0,dependence=0,plan=1,import=0");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["weights"]["plan"].get<double>() == 1.0);
+  CHECK(j["segments"][0]["id"] == "bike.cell");
+  CHECK(j["segments"][0]["importance"].get<double>() == 1.0);
+  CHECK(j["segments"][1]["importance"].get<double>() == 0.0);
+  const auto bad = run_chainlens("gaps examples/minimal --chain bike --importance value=x");
+  CHECK(bad.exit_code == 3);
+  CHECK(bad.err.find("--importance: error: weight value must be a number >= 0, got 'x'") != std::string::npos);
+  CHECK(run_chainlens("gaps examples/minimal --chain bike --importance value=0,dependence=0,plan=0,import=0").exit_code == 3);
+}
+
+TEST_CASE("gaps --workspace: every leaf of the workspace, all chains' demand together", "[cli][gaps]") {
+  const auto r = run_chainlens("gaps chains/xihaian --workspace --format json --lang en");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["chain"] == "");
+  CHECK(j["scope"] == "中国/山东/青岛/西海岸新区");
+  std::set<std::string> chains;
+  double dependence_power = -1;
+  for (const auto& s : j["segments"]) {
+    chains.insert(s["chain"].get<std::string>());
+    CHECK(s["factors"]["dependence"].get<double>() <= 1.0 + 1e-9);
+    if (s["id"] == "xinping.power-semiconductor") dependence_power = s["factors"]["dependence"].get<double>();
+  }
+  CHECK(chains.size() == 8);  // the leaves of every chain
+  CHECK(j["segments"].size() > 150);
+  // Power semiconductors feed 芯屏, 汽车 and others: the workspace view weighs them for all of them,
+  // more than the 芯屏 chain alone does.
+  const auto x = nlohmann::json::parse(run_chainlens("gaps chains/xihaian --chain xinping --format json").out);
+  double within = -1;
+  for (const auto& s : x["segments"])
+    if (s["id"] == "xinping.power-semiconductor") within = s["factors"]["dependence"].get<double>();
+  CHECK(dependence_power > 0);
+  CHECK(dependence_power > within);
+  CHECK(run_chainlens("gaps chains/xihaian --workspace --chain auto").exit_code == 3);
+  CHECK(run_chainlens("gaps chains/xihaian --workspace --format md").exit_code == 0);
 }

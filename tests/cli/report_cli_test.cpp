@@ -60,6 +60,17 @@ TEST_CASE("report: html, md and json for one chain, and an index for --all", "[c
   const fs::path all = dir / "all";
   REQUIRE(run_chainlens("report examples/minimal --all -o " + all.string()).exit_code == 0);
   CHECK(slurp(all / "index.html").find("href=\"bike.html\"") != std::string::npos);
+  // The index carries the workspace view: bike's one chain, so its top rows are the chain's
+  // 补链/强链 rows, cell (0.5756) first.
+  const std::string index = slurp(all / "index.html");
+  CHECK(index.find("id=\"workspace-gap-table\"") != std::string::npos);
+  CHECK(index.find("<tr><td>电芯</td>") != std::string::npos);
+  const fs::path all_json = dir / "all-json";
+  REQUIRE(run_chainlens("report examples/minimal --all --format json -o " + all_json.string()).exit_code == 0);
+  const auto idx = nlohmann::json::parse(slurp(all_json / "index.json"));
+  CHECK(idx["chains"][0]["chain"] == "bike");
+  CHECK(idx["workspace_gaps"][0]["id"] == "bike.cell");
+  CHECK(idx["workspace_gaps"][0]["gap_score"].get<double>() == 0.5756);
 
   CHECK(run_chainlens("report examples/minimal -o " + dir.string()).exit_code == 3);  // neither --chain nor --all
   CHECK(run_chainlens("report examples/minimal --chain nosuch -o " + dir.string()).exit_code == 3);

@@ -68,3 +68,37 @@ TEST_CASE("targets --by-gap: each gap segment with its best candidates, 名录 f
   const auto text = run_chainlens("targets chains/xihaian --chain auto --by-gap 2");
   CHECK(text.out.find("★") != std::string::npos);
 }
+
+TEST_CASE("targets --include-nearby: firms elsewhere in 青岛 are counted and left out by default", "[cli][targets]") {
+  const auto r = run_chainlens("targets chains/xihaian --chain auto --format json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  const std::size_t excluded = j["nearby_excluded"].get<std::size_t>();
+  CHECK(excluded > 0);
+  const auto all = nlohmann::json::parse(run_chainlens("targets chains/xihaian --chain auto --format json --include-nearby").out);
+  CHECK(all["nearby_excluded"].get<std::size_t>() == 0);
+  CHECK(all["targets"].size() + all["unmatched"].size() == j["targets"].size() + j["unmatched"].size() + excluded);
+  const auto table = run_chainlens("targets chains/xihaian --chain auto");
+  CHECK(table.out.find("未列入; 用 --include-nearby 显示") != std::string::npos);
+}
+
+TEST_CASE("targets --by-gap: pairs scored for each gap, 增资扩产 marked", "[cli][targets]") {
+  const auto r = run_chainlens("targets chains/xihaian --chain auto --by-gap 3 --format json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  bool saw_group = false;
+  bool extend_seen = false;
+  for (const auto& g : j["gaps"]) {
+    // 补链/强链 rows come before every 延链 row.
+    if (g["kind"] == "延链") extend_seen = true;
+    else CHECK_FALSE(extend_seen);
+    CHECK(g["candidates"].size() <= 3);
+    double last = 101;
+    for (const auto& c : g["candidates"]) {
+      CHECK(c["score"].get<double>() <= last);  // ranked by the pair's score for this gap
+      last = c["score"].get<double>();
+      saw_group = saw_group || c["group_link"].get<bool>();
+    }
+  }
+  CHECK(saw_group);
+}

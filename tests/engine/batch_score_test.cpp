@@ -2,7 +2,9 @@
 // the thread count and chunk size; bad rows become rejects and never stop the run.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 #include "engine/batch_score.hpp"
 #include "engine/targets.hpp"
@@ -75,6 +77,37 @@ TEST_CASE("score_stream: equals score_candidate row by row, in order, for any th
   for (std::size_t i = 1; i < one.results.size(); ++i) CHECK(one.results[i - 1].first < one.results[i].first);
   // Row 0 (line 2) is in a, at 青岛/黄岛: local, so no candidate.
   CHECK(one.results[0].second.local);
+  // Counts by hand over i < 2000: local i % 11 == 0: 182 rows, less 781 and 1848 (also
+  // i % 97 == 5, rejects) = 180. Unmatched (zz, i % 3 == 2): 666 rows, less 61 local
+  // (i = 11 mod 33) and 7 rejects (i = 5 + 97m, m = 0, 3, .., 18; none of them local) = 598.
+  // Scored: 2000 - 21 - 180 - 598 = 1201. A 3-component scope has no nearby rule.
+  CHECK(one.stats.local == 180);
+  CHECK(one.stats.unmatched == 598);
+  CHECK(one.stats.scored == 1201);
+  CHECK(one.stats.nearby == 0);
+  // Hand-worked rows (metrics.md v2). The chain: y_C on c, x = (0.36, 0.6, 1); K = 1 for a
+  // and c (no enterprise of the workspace there), 0 for b (f1); P = 0:
+  //   a 0.35 * 0.36 + 0.25 + 0.15 = 0.526 (missing), b 0.35 * 0.6 + 0.25 = 0.46 (single:
+  //   0.276), c 0.35 + 0.25 + 0.15 = 0.75 (missing, the max). related: N(a) = N(c) = {b}
+  //   present -> 1, N(b) = {a, c} -> 0. No links, no lists.
+  auto result_of = [&](const std::string& id) -> const CandidateScore& {
+    for (const auto& [line, s] : one.results)
+      if (s.id == id) return s;
+    throw std::logic_error("no row " + id);
+  };
+  // c1 (c;b, revenue 1): pair c: gap 1, fit 1, strength ln 2 / ln 10001 = 0.075257, related 1:
+  // 100 * (0.40 + 0.10 + 0.15 * 0.075257 + 0.10) = 61.1289; its b pair (0.40 * 0.368 + 0.05
+  // + 0.0113 = 20.85) is lower.
+  CHECK(result_of("c1").segment == "c");
+  CHECK(result_of("c1").score == Approx(100 * (0.60 + 0.15 * std::log(2.0) / std::log(10001.0))));
+  CHECK(result_of("c1").score == Approx(61.1289).epsilon(1e-5));
+  // c3 (a, revenue 3): gap 0.526 / 0.75, fit 1, strength ln 4 / ln 10001 = 0.150515, related 1:
+  // 100 * (0.40 * 0.701333 + 0.10 + 0.15 * 0.150515 + 0.10) = 50.311
+  CHECK(result_of("c3").score == Approx(100 * (0.40 * 0.526 / 0.75 + 0.20 + 0.15 * std::log(4.0) / std::log(10001.0))));
+  // c7 (c;b, no revenue: 营收未知, strength 0.3): 100 * (0.40 + 0.10 + 0.15 * 0.3 + 0.10) = 64.5
+  CHECK(result_of("c7").revenue_unknown);
+  CHECK(result_of("c7").score == Approx(64.5));
+  CHECK_FALSE(result_of("c2").matched);  // zz: no segment of the chain
   // Each result equals scoring that row alone.
   for (const auto& [line, s] : one.results) {
     if (s.local || !s.matched) continue;

@@ -76,15 +76,30 @@ TEST_CASE("ChainGraph: shares keep given values and split the rest equally", "[e
   CHECK(g.segments()[*hull_in.first].share == Approx(1.0));
 }
 
-TEST_CASE("ChainGraph: phi defaults to 0.5, y to 1 at terminals, declared values win",
+TEST_CASE("ChainGraph: phi defaults to 0.6, y_C on the products and declared demand, declared values win",
           "[engine][chain_graph]") {
   const TestGraph t(kTwoChains, "ship");
   const ChainGraph& g = t.graph();
-  CHECK(g[*g.find_segment("ship.hull")].phi == Approx(0.5));
+  // metrics.md v2: input intensity defaults to 0.6; steel.plate declares 0.3.
+  CHECK(g[*g.find_segment("ship.hull")].phi == Approx(0.6));
+  CHECK(g[*g.find_segment("ship.vessel")].phi == Approx(0.6));
   CHECK(g[*g.find_segment("steel.plate")].phi == Approx(0.3));
-  CHECK(g[*g.find_segment("ship.vessel")].y == Approx(4));      // declared
-  CHECK(g[*g.find_segment("ship.parts-a")].y == Approx(1));     // terminal
-  CHECK(g[*g.find_segment("ship.hull")].y == Approx(0));        // feeds the vessel
+  // Untyped rule (every segment here is untyped): hull and engine feed the vessel (a
+  // non-service), so components; steel.plate feeds hull and vessel: a component; vessel,
+  // parts-a and parts-b have no outgoing edge: products.
+  CHECK(g[*g.find_segment("ship.hull")].type == SegmentType::component);
+  CHECK(g[*g.find_segment("ship.engine")].type == SegmentType::component);
+  CHECK(g[*g.find_segment("steel.plate")].type == SegmentType::component);
+  CHECK(g[*g.find_segment("ship.vessel")].type == SegmentType::product);
+  CHECK(g[*g.find_segment("ship.parts-a")].type == SegmentType::product);
+  // y_C over ship's products: vessel declares 4, parts-a and parts-b declare none (1 each):
+  // 4 + 1 + 1 = 6, scaled to sum 1 -> vessel 4/6, parts-a 1/6, parts-b 1/6, the rest 0.
+  CHECK(g[*g.find_segment("ship.vessel")].y == Approx(4.0 / 6));
+  CHECK(g[*g.find_segment("ship.parts-a")].y == Approx(1.0 / 6));
+  CHECK(g[*g.find_segment("ship.parts-b")].y == Approx(1.0 / 6));
+  CHECK(g[*g.find_segment("ship.hull")].y == 0.0);       // a component
+  CHECK(g[*g.find_segment("steel.plate")].y == 0.0);     // not ship's own segment
+  CHECK_FALSE(g.demand_fallback());
   CHECK(g.is_terminal(*g.find_segment("ship.vessel")));
   CHECK_FALSE(g.is_terminal(*g.find_segment("steel.plate")));
 }

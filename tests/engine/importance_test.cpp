@@ -1,5 +1,6 @@
-// The Leontief solve, local final demand and reach on hand-worked chains (cycles, explicit
-// shares, final_demand, input_intensity), and against the power series on seeded random chains.
+// The Leontief solve, the v2 workspace model (y_C, dependence, present downstream) and reach
+// on hand-worked chains (cycles, explicit shares, final_demand, input_intensity), and against
+// the power series on seeded random chains.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 
 #include "engine/chain_graph.hpp"
 #include "engine/importance.hpp"
+#include "engine/workspace_model.hpp"
 #include "tests/support/test_graph.hpp"
 
 using namespace chainlens;
@@ -31,17 +33,23 @@ std::vector<double> default_y(const ChainGraph& g) {
 }  // namespace
 
 TEST_CASE("total_output: a two-segment cycle feeding a terminal", "[engine][importance]") {
-  // b -> a, a -> b, b -> c; phi 0.5, every share 1, y = (0, 0, 1) (c is the only terminal).
-  // x_c = 1; x_b = 0.5 x_c + 0.5 x_a; x_a = 0.5 x_b  =>  x_b = 2/3, x_a = 1/3.
+  // b -> a, a -> b, b -> c; phi 0.6 (v2 default), every share 1. Untyped: a and b feed
+  // non-services (components), c feeds nothing (the product), so y_C = (0, 0, 1).
+  // x_c = 1; x_b = 0.6 x_c + 0.6 x_a; x_a = 0.6 x_b  =>  x_b (1 - 0.36) = 0.6,
+  // x_b = 0.6 / 0.64 = 0.9375, x_a = 0.6 * 0.9375 = 0.5625.
   const TestGraph t(R"(
 chains: [{id: t, segments: [{id: a, inputs: [b]}, {id: b, inputs: [a]}, {id: c, inputs: [b]}]}]
 )",
                     "t");
   const ChainGraph& g = t.graph();
   const std::vector<double> x = by_id(g, total_output(g, default_y(g)), {"a", "b", "c"});
-  CHECK(x[0] == Approx(1.0 / 3));
-  CHECK(x[1] == Approx(2.0 / 3));
+  CHECK(x[0] == Approx(0.5625));
+  CHECK(x[1] == Approx(0.9375));
   CHECK(x[2] == Approx(1.0));
+  // total_output on the chain graph and the workspace model agree (one chain: the same A).
+  const std::vector<double> xc = by_id(g, chain_output(g), {"a", "b", "c"});
+  CHECK(xc[0] == Approx(0.5625));
+  CHECK(xc[1] == Approx(0.9375));
   SECTION("reach counts the others downstream, never the segment itself through its cycle") {
     const std::vector<int> reach = downstream_reach(g);
     CHECK(reach[*g.find_segment("a")] == 2);
@@ -51,9 +59,11 @@ chains: [{id: t, segments: [{id: a, inputs: [b]}, {id: b, inputs: [a]}, {id: c, 
 }
 
 TEST_CASE("total_output: explicit shares, input_intensity and final_demand", "[engine][importance]") {
-  // j: phi 0.8, shares p 0.3 (given), q and r split the rest: 0.35 each; y_j = 2 (declared).
-  // p declares final_demand 1; q, r are not terminal, so y = 0.
-  // a_pj = 0.24, a_qj = a_rj = 0.28: x_j = 2, x_p = 1 + 0.48 = 1.48, x_q = x_r = 0.56.
+  // j: phi 0.8, shares p 0.3 (given), q and r split the rest: 0.35 each.
+  // y_C (v2): declared final_demand p 1 and j 2 (j is also the untyped product); q and r are
+  // components without a declared demand: 0. Scaled to sum 1: y_p = 1/3, y_j = 2/3.
+  // a_pj = 0.8 * 0.3 = 0.24, a_qj = a_rj = 0.8 * 0.35 = 0.28:
+  // x_j = 2/3, x_p = 1/3 + 0.24 * 2/3 = 1/3 + 0.16 = 0.49333.., x_q = x_r = 0.28 * 2/3 = 0.18666..
   const TestGraph t(R"(
 chains:
   - id: t
@@ -66,10 +76,14 @@ chains:
                     "t");
   const ChainGraph& g = t.graph();
   const std::vector<double> x = by_id(g, total_output(g, default_y(g)), {"p", "q", "r", "j"});
-  CHECK(x[0] == Approx(1.48));
-  CHECK(x[1] == Approx(0.56));
-  CHECK(x[2] == Approx(0.56));
-  CHECK(x[3] == Approx(2.0));
+  CHECK(g[*g.find_segment("p")].y == Approx(1.0 / 3));
+  CHECK(g[*g.find_segment("q")].y == 0.0);
+  CHECK(g[*g.find_segment("j")].y == Approx(2.0 / 3));
+  CHECK(x[0] == Approx(1.0 / 3 + 0.16));
+  CHECK(x[1] == Approx(0.28 * 2 / 3));
+  CHECK(x[2] == Approx(0.28 * 2 / 3));
+  CHECK(x[3] == Approx(2.0 / 3));
+  // V = x / max x: p 0.49333 / 0.66667 = 0.74, q 0.18667 / 0.66667 = 0.28, j 1.
   const std::vector<double> importance = normalized_importance(x);
   CHECK(importance[0] == Approx(0.74));
   CHECK(importance[1] == Approx(0.28));
@@ -77,30 +91,26 @@ chains:
   CHECK_THROWS_AS(total_output(g, {1.0}), std::invalid_argument);
 }
 
-TEST_CASE("local_final_demand: only present segments keep their y, all zero falls back to y", "[engine][importance]") {
-  // a -> b, a -> c; b and c terminal (y = 1). Only c has a local firm.
+TEST_CASE("workspace model: dependence and present-downstream on a -> b, a -> c", "[engine][importance]") {
+  // b and c are end segments, so products (untyped rule): y = (0, 1/2, 1/2).
   const TestGraph t(R"(
 chains: [{id: t, segments: [{id: a}, {id: b, inputs: [a]}, {id: c, inputs: [a]}]}]
 enterprises: [{id: f, location: 中国/青岛, segments: [c]}, {id: g, location: 中国/青岛, segments: [a]}]
 )",
                     "t");
-  const ChainGraph& g = t.graph();
-  bool fallback = true;
-  const std::vector<double> yr = local_final_demand(g, segment_statuses(g, Scope::parse("中国/青岛")), &fallback);
-  CHECK(yr == std::vector<double>{0, 0, 1});
-  CHECK_FALSE(fallback);
-  // x = (0.5, 0, 1): b gets no weight once only local demand counts.
-  const std::vector<double> x = total_output(g, yr);
-  CHECK(x[0] == Approx(0.5));
-  CHECK(x[1] == Approx(0).margin(1e-15));
-  CHECK(x[2] == Approx(1));
-  // In 上海 nothing is present: y^R = y.
-  CHECK(local_final_demand(g, segment_statuses(g, Scope::parse("中国/上海")), &fallback) ==
-        std::vector<double>{0, 1, 1});
-  CHECK(fallback);
-  SECTION("present_downstream: a sees c; b and c see nothing") {
-    const std::vector<bool> d = present_downstream(g, segment_statuses(g, Scope::parse("中国/青岛")));
-    CHECK(d == std::vector<bool>{true, false, false});
+  const WorkspaceModel& m = t.graph().model();
+  const std::vector<double> y = m.chain_demand(t.workspace().chains[0]);
+  CHECK(y == std::vector<double>{0, 0.5, 0.5});
+  CHECK(m.dependence(y) == std::vector<double>{1, 0.5, 0.5});
+  // D(a) = y_a + y_b + y_c = 1 (both products downstream); D(b) = y_b, D(c) = y_c.
+  // x = (0.6 * 1 * 0.5 + 0.6 * 1 * 0.5, 0.5, 0.5): each of b, c has a as its only input.
+  const std::vector<double> x = m.solve(y);
+  CHECK(x[0] == Approx(0.6));
+  CHECK(x[1] == Approx(0.5));
+  CHECK(x[2] == Approx(0.5));
+  SECTION("a sees c; b and c see nothing (g makes a present, f makes c present)") {
+    CHECK(m.flagged_downstream({false, false, true}) == std::vector<bool>{true, false, false});
+    CHECK(m.flagged_downstream(workspace_presence(m, Scope::parse("中国/青岛"))) == std::vector<bool>{true, false, false});
   }
 }
 

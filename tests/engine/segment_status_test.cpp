@@ -1,5 +1,6 @@
 // Segment status in a scope on hand-built chains: every row of metrics.md's status table,
-// the weak rules (declared gaps of any chain, capacity < demand) and the parent roll-up.
+// the weak rules (declared gaps of any chain and any kind, capacity < demand), the v2
+// enterprise kinds (parks and institutes as carriers) and the parent roll-up.
 #include <catch2/catch.hpp>
 
 #include "engine/chain_graph.hpp"
@@ -119,9 +120,15 @@ TEST_CASE("segment_statuses: one segment per rule in 中国/青岛", "[engine][s
     CHECK(state(r, "t.demand-only").status == SegmentStatus::covered);
     CHECK_FALSE(state(r, "t.demand-only").weak_flag);
   }
-  SECTION("covered: two operating firms; a declared gap of kind missing is no weak rule") {
+  SECTION("covered: two operating firms and no weak rule") {
     CHECK(state(r, "t.two").status == SegmentStatus::covered);
-    CHECK(state(r, "t.missing-gap").status == SegmentStatus::covered);
+    CHECK_FALSE(state(r, "t.two").weak_flag);
+  }
+  SECTION("weak (v2): a declared gap of any kind, here `missing`, is a weak rule") {
+    // f-gap1 and f-gap2 operate in it (2 >= 2) and the plan names it: weak, not covered.
+    CHECK(state(r, "t.missing-gap").status == SegmentStatus::weak);
+    CHECK(state(r, "t.missing-gap").weak_flag);
+    CHECK(state(r, "t.missing-gap").operating == 2);
   }
 }
 
@@ -167,4 +174,42 @@ enterprises:
   // Elsewhere every leaf is missing, so every parent is.
   for (const ParentState& p : segment_statuses(t.graph(), Scope::parse("中国/上海")).parents)
     CHECK(p.status == SegmentStatus::missing);
+}
+
+TEST_CASE("segment_statuses (v2 kinds): parks never count, institutes only in rnd, projects like firms",
+          "[engine][segment_status]") {
+  const TestGraph t(R"(
+chains:
+  - id: k
+    gaps: [{segment: k.cell, kind: technology}]
+    segments:
+      - {id: k.design, type: rnd}
+      - {id: k.cell, type: component}
+      - {id: k.car, type: product, inputs: [k.cell, k.design]}
+enterprises:
+  - {id: base, kind: park, location: 中国/青岛, segments: [k.cell, k.design]}
+  - {id: lab, kind: institute, location: 中国/青岛, segments: [k.cell, k.design]}
+  - {id: plant, kind: project, location: 中国/青岛, segments: [k.cell]}
+  - {id: maker, kind: firm, location: 中国/青岛, segments: [k.cell]}
+)",
+                    "k");
+  const StatusReport r = segment_statuses(t.graph(), Scope::parse("中国/青岛"));
+  // k.cell: plant (project) and maker (firm) count: 2 operating; the plan's technology gap
+  // is a weak rule (v2: any kind) -> weak. The park and the institute are carriers (载体).
+  const SegmentState& cell = state(r, "k.cell");
+  CHECK(cell.status == SegmentStatus::weak);
+  CHECK(cell.operating == 2);
+  CHECK(cell.local_enterprises == std::vector<std::string>{"maker", "plant"});
+  CHECK(cell.carriers == std::vector<std::string>{"base", "lab"});
+  // k.design is rnd: the institute counts there (1 operating -> single), the park does not.
+  const SegmentState& design = state(r, "k.design");
+  CHECK(design.status == SegmentStatus::single);
+  CHECK(design.local_enterprises == std::vector<std::string>{"lab"});
+  CHECK(design.carriers == std::vector<std::string>{"base"});
+  // k.car has nobody: missing.
+  CHECK(state(r, "k.car").status == SegmentStatus::missing);
+  // Nobody is in 上海: the scope is empty and k.cell missing there.
+  const StatusReport sh = segment_statuses(t.graph(), Scope::parse("中国/上海"));
+  CHECK(sh.empty_scope);
+  CHECK(state(sh, "k.cell").status == SegmentStatus::missing);
 }
