@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "engine/chain_graph.hpp"
+#include "engine/rank_key.hpp"
 
 namespace chainlens {
 
@@ -94,7 +95,8 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
   r.chain_segments.erase(std::unique(r.chain_segments.begin(), r.chain_segments.end()), r.chain_segments.end());
   r.local = c.location.within(m.scope);
   r.nearby = !r.local && m.nearby && c.location.within(*m.nearby);
-  r.eligible = c.kind == EnterpriseKind::firm || c.kind == EnterpriseKind::project;
+  r.eligible = (c.kind == EnterpriseKind::firm || c.kind == EnterpriseKind::project) &&
+               c.status == EnterpriseStatus::operating;
   // Local firms and carriers are no targets; nearby firms only with --include-nearby.
   if (r.local || !r.eligible || (r.nearby && !m.include_nearby)) return r;
 
@@ -124,7 +126,7 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
     r.pairs.push_back(std::move(p));
   }
   std::sort(r.pairs.begin(), r.pairs.end(), [](const PairScore& a, const PairScore& b) {
-    if (a.score != b.score) return a.score > b.score;
+    if (rank_key(a.score) != rank_key(b.score)) return a.score > b.score;
     return a.segment < b.segment;
   });
   r.matched = !r.pairs.empty();
@@ -140,7 +142,7 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
 }
 
 bool ranks_before(const CandidateScore& a, const CandidateScore& b) {
-  if (a.score != b.score) return a.score > b.score;
+  if (rank_key(a.score) != rank_key(b.score)) return a.score > b.score;
   return a.id < b.id;
 }
 

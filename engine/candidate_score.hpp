@@ -22,6 +22,7 @@ struct Candidate {
   std::optional<double> revenue;       // 亿元 a year
   std::string group;                   // its parent or group (an enterprise id), if any
   EnterpriseKind kind = EnterpriseKind::firm;
+  EnterpriseStatus status = EnterpriseStatus::operating;  // only operating firms are candidates
 };
 
 struct ScoreFactors {
@@ -47,7 +48,7 @@ struct CandidateScore {
   bool matched = false;                // has at least one uncovered segment in the chain
   bool local = false;                  // inside the scope: not a candidate
   bool nearby = false;                 // inside the scope one level up (市内转移, excluded by default)
-  bool eligible = true;                // kind firm or project (parks and institutes are not attracted)
+  bool eligible = true;                // an operating firm or project (parks, institutes, plans are not)
   bool revenue_unknown = true;         // strength is scoring.unknown_strength (营收未知)
   bool on_target_list = false;         // a target list (拟招商名录) of the chain names it
   bool group_link = false;             // shares a group with a local enterprise: 增资扩产

@@ -6,6 +6,7 @@
 
 #include "engine/chain_graph.hpp"
 #include "engine/declared_gaps.hpp"
+#include "engine/rank_key.hpp"
 #include "engine/structural_supply.hpp"
 #include "engine/workspace_model.hpp"
 
@@ -29,7 +30,7 @@ namespace {
 
 void sort_gaps(std::vector<SegmentGap>& segments) {
   std::sort(segments.begin(), segments.end(), [](const SegmentGap& a, const SegmentGap& b) {
-    if (a.gap_score != b.gap_score) return a.gap_score > b.gap_score;
+    if (rank_key(a.gap_score) != rank_key(b.gap_score)) return a.gap_score > b.gap_score;
     return a.segment < b.segment;
   });
 }

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "engine/chain_graph.hpp"
+#include "engine/rank_key.hpp"
 
 namespace chainlens {
 
@@ -17,6 +18,7 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions) 
   c.revenue = e.revenue;
   c.group = e.group;
   c.kind = e.kind;
+  c.status = e.status;
   return c;
 }
 
@@ -67,7 +69,7 @@ std::vector<RankedPair> ranked_pairs(const TargetsReport& report) {
   for (const CandidateScore& c : report.targets)
     for (const PairScore& p : c.pairs) out.push_back({&c, &p});
   std::sort(out.begin(), out.end(), [](const RankedPair& a, const RankedPair& b) {
-    if (a.pair->score != b.pair->score) return a.pair->score > b.pair->score;
+    if (rank_key(a.pair->score) != rank_key(b.pair->score)) return a.pair->score > b.pair->score;
     if (a.candidate->id != b.candidate->id) return a.candidate->id < b.candidate->id;
     return a.pair->segment < b.pair->segment;
   });

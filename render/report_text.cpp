@@ -90,7 +90,7 @@ std::string target_notes(const CandidateScore& t, Lang lang) {
   std::string out;
   auto add = [&](const char* zh, const char* en) { out += (out.empty() ? "" : tr(lang, "、", ", ")) + std::string(tr(lang, zh, en)); };
   if (t.on_target_list) add("拟招商名录", "on a target list");
-  if (t.group_link) add("增资扩产 (集团已在本地)", "expansion: group already local");
+  if (t.group_link) add("增资扩产 (集团已在本地)", "expansion (group already local)");
   else if (t.factors.link > 0) add("与本地企业有供需", "trades with a local firm");
   if (t.factors.fit < 1) add("非主营", "not its main business");
   if (t.revenue_unknown) add("营收未知", "revenue unknown");

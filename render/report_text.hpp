@@ -47,7 +47,8 @@ std::string segment_name(const ChainGraph& graph, const std::string& id, Lang la
 std::string fixed4(const std::optional<double>& v);
 /// The report title: 汽车 产业链招商报告 / Automotive chain report.
 std::string report_title(const ReportContext& c);
-/// The notes of a target row: 拟招商名录, 增资扩产 (group already local), 非主营, 营收未知.
+/// The notes of a target row, in tables and reports alike: 拟招商名录, 增资扩产 (group already
+/// local) or 与本地企业有供需, 非主营, 营收未知.
 std::string target_notes(const CandidateScore& t, Lang lang);
 /// The method notes, one paragraph each (names economists know, as in metrics.md).
 std::vector<std::string> method_notes(Lang lang);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/gaps_writer.hpp"
+#include "render/report_text.hpp"
 #include "render/table.hpp"
 
 namespace chainlens {
@@ -22,18 +23,6 @@ using Json = nlohmann::ordered_json;
 std::string num(double v, int digits) { return fmt::format("{:.{}f}", v, digits); }
 double rounded(double v, int digits) { return json_round(v, digits); }
 
-std::string flags(const CandidateScore& s, Lang lang) {
-  std::string f;
-  auto add = [&](const char* zh, const char* en) { f += (f.empty() ? "" : ", ") + std::string(tr(lang, zh, en)); };
-  if (s.on_target_list) add("拟招商名录", "on target list");
-  // A group already present locally: expansion (增资扩产), not a new attraction.
-  if (s.group_link) add("增资扩产 (集团已在本地)", "expansion (group already local)");
-  else if (s.factors.link > 0) add("已与本地企业有供需", "trades with a local firm");
-  if (s.factors.fit < 1) add("非主营", "not its main business");
-  if (s.revenue_unknown) add("营收未知", "revenue unknown");
-  return f;
-}
-
 std::string segment_cell(const std::string& id, const std::string& name) { return name.empty() ? id : name; }
 
 std::vector<std::vector<std::string>> rows_of(const TargetsReport& r, Lang lang, std::size_t limit) {
@@ -45,7 +34,7 @@ std::vector<std::vector<std::string>> rows_of(const TargetsReport& r, Lang lang,
     rows.push_back({std::to_string(rank), s.id, s.name, num(s.score, 2), segment_cell(s.segment, s.segment_name),
                     kind_label(s.kind, lang), num(s.factors.gap, 4), num(s.factors.fit, 4),
                     num(s.factors.strength, 4), num(s.factors.link, 4), num(s.factors.related, 4),
-                    num(s.factors.listed, 4), flags(s, lang)});
+                    num(s.factors.listed, 4), target_notes(s, lang)});
   }
   return rows;
 }
@@ -194,7 +183,7 @@ std::string score_csv_header() {
 }
 
 static const char* row_status(const CandidateScore& s) {
-  return s.local ? "local" : s.nearby ? "nearby" : !s.eligible ? "not-a-firm" : s.matched ? "scored" : "unmatched";
+  return s.local ? "local" : s.nearby ? "nearby" : !s.eligible ? "not-a-candidate" : s.matched ? "scored" : "unmatched";
 }
 
 std::string score_csv_row(const CandidateScore& s, std::size_t line) {

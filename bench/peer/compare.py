@@ -4,7 +4,7 @@ workspace and chain and reports the first difference in their JSON, or "equal".
 
     compare.py WORKSPACE --chain ID[,ID...] | --all-chains  [--scope PATH]
                [--commands gaps,chokepoints,supply,targets] [--portfolio K] [--weights gap=0.5,...]
-               [--verified-only] [--chainlens PATH] [--tol 1e-9]
+               [--importance value=0.4,...] [--include-nearby] [--verified-only] [--chainlens PATH] [--tol 1e-9]
 
 chainlens runs as `chainlens --full-precision CMD WORKSPACE --chain ID --format json --lang en`
 (English labels: the peer prints gap kinds as fill/extend/strengthen). Keys must match in
@@ -15,13 +15,34 @@ import argparse
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-COMMANDS = ["gaps", "chokepoints", "supply", "targets"]
-SCOPED = {"gaps", "supply", "targets"}
+COMMANDS = ["gaps", "chokepoints", "supply", "targets", "by-gap", "whatif", "all-scopes"]  # by-gap: targets --by-gap N; whatif: with --add/--remove
+SCOPED = {"gaps", "supply", "targets", "by-gap", "whatif", "all-scopes"}
+
+
+NUMBER_IN_TEXT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal texts, or texts that differ only in printed numbers one unit apart in their last digit
+    (a figure on a rounding boundary, e.g. 0.075 printed as 0.07 or 0.08: a reason line's rounding of
+    numbers that agree to 1e-9)."""
+    if a == b:
+        return True
+    if NUMBER_IN_TEXT.sub("#", a) != NUMBER_IN_TEXT.sub("#", b):
+        return False
+    for x, y in zip(NUMBER_IN_TEXT.findall(a), NUMBER_IN_TEXT.findall(b)):
+        if x == y:
+            continue
+        digits = len(x.partition(".")[2])
+        if digits != len(y.partition(".")[2]) or abs(float(x) - float(y)) > 1.5 * 10 ** -digits:
+            return False
+    return True
 
 
 def first_difference(a, b, path="$", tol=1e-9):
@@ -53,6 +74,8 @@ def first_difference(a, b, path="$", tol=1e-9):
         if len(a) != len(b):
             return (path, len(a), len(b), "lengths differ")
         return None
+    if isinstance(a, str) and isinstance(b, str) and path.endswith(".reason"):
+        return None if same_text(a, b) else (path, a, b, "differ")
     return None if a == b else (path, a, b, "differ")
 
 
@@ -79,13 +102,23 @@ def main(argv=None):
     default_cl = os.environ.get("CHAINLENS") or os.path.normpath(os.path.join(HERE, "..", "..", "build", "cli", "chainlens"))
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("workspace")
-    which = p.add_mutually_exclusive_group(required=True)
+    which = p.add_mutually_exclusive_group()
     which.add_argument("--chain", help="chain id, or several separated by commas")
     which.add_argument("--all-chains", action="store_true", help="every chain of the workspace")
     p.add_argument("--scope", default="")
     p.add_argument("--commands", default=",".join(COMMANDS), help="comma-separated subset of " + ",".join(COMMANDS))
     p.add_argument("--portfolio", type=int, default=0, help="also compare the targets portfolio of K")
     p.add_argument("--weights", default="", help="targets: score weights, e.g. gap=0.5,listed=0")
+    p.add_argument("--importance", default="", help="gaps, targets: importance weights, e.g. value=0.4,plan=0.3")
+    p.add_argument("--include-nearby", action="store_true", help="targets: keep candidates near the scope")
+    p.add_argument("--by-gap", type=int, default=0, help="also compare `targets --by-gap N`")
+    p.add_argument("--add", action="append", default=[], help="also compare `whatif --add ID` (repeatable)")
+    p.add_argument("--remove", action="append", default=[], help="also compare `whatif --remove ID` (repeatable)")
+    p.add_argument("--all-scopes", action="store_true", help="also compare `gaps --all-scopes`")
+    p.add_argument("--score-pool", default="",
+                   help="also compare `score --candidates FILE --format jsonl` row by row, for each chain")
+    p.add_argument("--workspace-view", action="store_true",
+                   help="also compare `gaps --workspace` (every chain's y together), once for the workspace")
     p.add_argument("--verified-only", action="store_true", help="supply: leave inferred relations out")
     p.add_argument("--chainlens", default=default_cl, help="the chainlens binary (default: $CHAINLENS or build/cli/chainlens)")
     p.add_argument("--peer", default=os.path.join(HERE, "chainlens_peer.py"))
@@ -95,22 +128,65 @@ def main(argv=None):
                    help="run the peer once per command instead of once with `all`")
     p.add_argument("--verbose", "-v", action="store_true", help="print timings")
     a = p.parse_args(argv)
-    commands = [c for c in a.commands.split(",") if c]
+    commands = [c for c in a.commands.split(",") if c and (c != "by-gap" or a.by_gap) and (c != "whatif" or a.add or a.remove)]
+    commands = [c for c in commands if c != "all-scopes" or a.all_scopes]
+    if a.all_scopes and "all-scopes" not in commands:
+        commands.append("all-scopes")
+    if (a.add or a.remove) and "whatif" not in commands:
+        commands.append("whatif")
     if any(c not in COMMANDS for c in commands):
         p.error(f"--commands takes {', '.join(COMMANDS)}")
 
+    if not (a.chain or a.all_chains or a.workspace_view) or (a.score_pool and not (a.chain or a.all_chains)):
+        p.error("give --chain, --all-chains or --workspace-view")
     if a.all_chains:
         chains, _ = run_json([a.python, a.peer, "chains", a.workspace], "the peer")
         if chains is None:
             return 2
     else:
-        chains = [c for c in a.chain.split(",") if c]
+        chains = [c for c in (a.chain or "").split(",") if c]
     status = 0
     for chain in chains:
         result = compare_chain(a, chain, commands)
         if result == 2:
             return 2
         status = max(status, result)
+    for chain in (chains if a.score_pool else []):
+        extra = ["--chain", chain, "--candidates", a.score_pool, "--format", "jsonl"] + \
+                (["--scope", a.scope] if a.scope else []) + (["--weights", a.weights] if a.weights else []) + \
+                (["--importance", a.importance] if a.importance else []) + \
+                (["--include-nearby"] if a.include_nearby else [])
+        outs = []
+        for argv, what in (([a.chainlens, "--full-precision", "score", a.workspace] + extra, "chainlens"),
+                           ([a.python, a.peer, "score", a.workspace] + extra, "the peer")):
+            p_ = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            if p_.returncode != 0:
+                sys.stderr.write(f"{what} failed (exit {p_.returncode}): {' '.join(argv)}\n{p_.stderr.decode(errors='replace')}")
+                return 2
+            outs.append([json.loads(line) for line in p_.stdout.decode().splitlines() if line.strip()])
+        label = f"score {a.workspace} --chain {chain} --candidates {a.score_pool}" + (f" --scope {a.scope}" if a.scope else "")
+        d = first_difference(outs[0], outs[1], "$", a.tol)
+        if d:
+            where, x, y, why = d
+            print(f"{label}: first difference at {where}: {why}\n  chainlens: {short(x)}\n  peer:      {short(y)}")
+            status = 1
+        else:
+            print(f"{label}: equal")
+    if a.workspace_view:
+        extra = (["--scope", a.scope] if a.scope else []) + (["--importance", a.importance] if a.importance else [])
+        mine, _ = run_json([a.chainlens, "--full-precision", "gaps", a.workspace, "--workspace", "--format", "json",
+                            "--lang", "en"] + extra, "chainlens")
+        theirs, _ = run_json([a.python, a.peer, "gaps", a.workspace, "--workspace"] + extra, "the peer")
+        if mine is None or theirs is None:
+            return 2
+        label = f"gaps {a.workspace} --workspace" + (f" --scope {a.scope}" if a.scope else "")
+        d = first_difference(mine, theirs, "$", a.tol)
+        if d:
+            where, x, y, why = d
+            print(f"{label}: first difference at {where}: {why}\n  chainlens: {short(x)}\n  peer:      {short(y)}")
+            status = 1
+        else:
+            print(f"{label}: equal")
     return status
 
 
@@ -119,10 +195,20 @@ def compare_chain(a, chain, commands):
         extra = ["--chain", chain]
         if a.scope and cmd in SCOPED:
             extra += ["--scope", a.scope]
+        if cmd == "by-gap":
+            extra += ["--by-gap", str(a.by_gap)]
+        if cmd == "all-scopes":
+            extra += ["--all-scopes"]
+        if cmd == "whatif":
+            extra += [x for e in a.add for x in ("--add", e)] + [x for e in a.remove for x in ("--remove", e)]
         if cmd == "targets" and a.portfolio:
             extra += ["--portfolio", str(a.portfolio)]
-        if cmd == "targets" and a.weights:
+        if cmd in ("targets", "by-gap") and a.weights:
             extra += ["--weights", a.weights]
+        if cmd in ("gaps", "targets", "by-gap", "whatif", "all-scopes") and a.importance:
+            extra += ["--importance", a.importance]
+        if cmd in ("targets", "by-gap") and a.include_nearby:
+            extra += ["--include-nearby"]
         if cmd == "supply" and a.verified_only:
             extra += ["--verified-only"]
         return extra
@@ -131,7 +217,10 @@ def compare_chain(a, chain, commands):
     if not a.separate and len(commands) > 1:
         extra = ["--chain", chain] + (["--scope", a.scope] if a.scope else []) + \
                 (["--portfolio", str(a.portfolio)] if a.portfolio else []) + \
-                (["--weights", a.weights] if a.weights else []) + (["--verified-only"] if a.verified_only else [])
+                (["--weights", a.weights] if a.weights else []) + (["--verified-only"] if a.verified_only else []) + \
+                (["--importance", a.importance] if a.importance else []) + \
+                (["--include-nearby"] if a.include_nearby else []) + \
+                (["--by-gap", str(a.by_gap)] if a.by_gap else [])
         peer_all, t = run_json([a.python, a.peer, "all", a.workspace] + extra, "the peer")
         if peer_all is None:
             return 2
@@ -140,14 +229,15 @@ def compare_chain(a, chain, commands):
 
     status = 0
     for cmd in commands:
-        mine, t1 = run_json([a.chainlens, "--full-precision", cmd, a.workspace, "--format", "json", "--lang", "en"]
+        tool_cmd = {"by-gap": "targets", "all-scopes": "gaps"}.get(cmd, cmd)
+        mine, t1 = run_json([a.chainlens, "--full-precision", tool_cmd, a.workspace, "--format", "json", "--lang", "en"]
                             + options(cmd), "chainlens")
         if mine is None:
             return 2
-        if peer_all is not None:
+        if peer_all is not None and cmd in peer_all:
             theirs, t2 = peer_all[cmd], 0.0
         else:
-            theirs, t2 = run_json([a.python, a.peer, cmd, a.workspace] + options(cmd), "the peer")
+            theirs, t2 = run_json([a.python, a.peer, tool_cmd, a.workspace] + options(cmd), "the peer")
             if theirs is None:
                 return 2
         if a.verbose:

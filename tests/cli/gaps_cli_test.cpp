@@ -86,9 +86,9 @@ TEST_CASE("gaps --importance: weights from the command line, bad ones refused", 
   CHECK(j["segments"][0]["importance"].get<double>() == 1.0);
   CHECK(j["segments"][1]["importance"].get<double>() == 0.0);
   const auto bad = run_chainlens("gaps examples/minimal --chain bike --importance value=x");
-  CHECK(bad.exit_code == 3);
+  CHECK(bad.exit_code == 2);  // a bad option value is a usage error (issue 18)
   CHECK(bad.err.find("--importance: error: weight value must be a number >= 0, got 'x'") != std::string::npos);
-  CHECK(run_chainlens("gaps examples/minimal --chain bike --importance value=0,dependence=0,plan=0,import=0").exit_code == 3);
+  CHECK(run_chainlens("gaps examples/minimal --chain bike --importance value=0,dependence=0,plan=0,import=0").exit_code == 2);
 }
 
 TEST_CASE("gaps --workspace: every leaf of the workspace, all chains' demand together", "[cli][gaps]") {

@@ -30,14 +30,14 @@ TEST_CASE("targets: golden JSON with the portfolio for examples/minimal", "[cli]
   CHECK(j["portfolio"]["slsr_after"].get<double>() == 1.0);
 }
 
-TEST_CASE("targets: every format runs, weights are printed, bad weights exit 3", "[cli][targets]") {
+TEST_CASE("targets: every format runs, weights are printed, bad weights exit 2", "[cli][targets]") {
   for (const char* f : {"table", "csv", "md"})
     CHECK(run_chainlens(std::string("targets examples/minimal --chain bike --format ") + f).exit_code == 0);
   const auto en = run_chainlens("targets examples/minimal --chain bike --lang en --weights listed=0");
   CHECK(en.out.find("weights: gap=0.4 fit=0.1 strength=0.15 link=0.15 related=0.1 listed=0 ") != std::string::npos);
   CHECK(en.out.find("cellco") != std::string::npos);
   const auto bad = run_chainlens("targets examples/minimal --chain bike --weights gap=-1");
-  CHECK(bad.exit_code == 3);
+  CHECK(bad.exit_code == 2);  // a bad option value is a usage error (issue 18)
   CHECK(bad.err.find("weight gap must be a number >= 0, got '-1'") != std::string::npos);
   CHECK(run_chainlens("targets examples/minimal --chain nope").exit_code == 3);
 }

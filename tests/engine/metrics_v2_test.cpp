@@ -91,7 +91,7 @@ TEST_CASE("v2 importance: value, dependence, plan and import on a hand-worked ch
   CHECK(*r.slsr == Approx(0.25 / 0.65));
 }
 
-TEST_CASE("v2 importance is the same at every scope; weights are settable", "[engine][v2]") {
+TEST_CASE("v2 importance is the same at every scope, and weights are settable", "[engine][v2]") {
   const TestGraph t(kFactors, "t");
   const GapReport qd = find_gaps(t.graph(), Scope::parse("中国/青岛"));
   const GapReport sh = find_gaps(t.graph(), Scope::parse("中国/上海"));
@@ -225,7 +225,8 @@ enterprises:
   CHECK(gap(r, "ore").factors.dependence == Approx(1.0));
   CHECK(gap(r, "steel").kind == GapKind::fill);
   CHECK(gap(r, "bar").kind == GapKind::extend);
-  // The ship chain's x reaches ore through steel: x_ore = 0.6 * 0.6 * 0.6 * 1 (equal splits of 1).
+  // The ship chain's y_C is on vessel (1): x_hull = 0.6 * 1 * 1 = 0.6 and x_steel = 0.6 * 1 * 0.6
+  // = 0.36 (steel joins ship's graph as hull's input; bar has no y_ship, so adds nothing).
   const ChainGraph ship = build_chain_graph(t.workspace(), "ship");
   const GapReport s = find_gaps(ship, Scope::parse("中国/青岛"));
   CHECK(gap(s, "steel").output == Approx(0.36));  // 0.6 * 1 * x_hull(0.6)
