@@ -25,6 +25,7 @@ void add_whatif_command(CLI::App& app, Registry& r);
 void add_render_command(CLI::App& app, Registry& r);
 void add_report_command(CLI::App& app, Registry& r);
 void add_analyze_command(CLI::App& app, Registry& r);
+void add_serve_command(CLI::App& app, Registry& r);
 
 /// Adds every subcommand, in the order --help lists them.
 inline void add_all_commands(CLI::App& app, Registry& r) {
@@ -40,6 +41,7 @@ inline void add_all_commands(CLI::App& app, Registry& r) {
   add_render_command(app, r);
   add_report_command(app, r);
   add_analyze_command(app, r);
+  add_serve_command(app, r);
 }
 
 }  // namespace chainlens::cli

@@ -1,7 +1,9 @@
 // cli/common.cpp: loading with printed diagnostics, the error guard, and output.
 #include "cli/common.hpp"
 
+#include <cctype>
 #include <iostream>
+#include <string_view>
 
 #include "engine/candidate_score.hpp"
 #include "models/atomic_file.hpp"
@@ -14,7 +16,7 @@ LoadOptions InputOptions::load_options() const {
   o.limits.max_depth = max_depth;
   o.limits.max_string = max_string;
   o.limits.max_entries = max_entries;
-  o.limits.max_file_bytes = max_file_mb << 20;
+  o.limits.max_file_bytes = max_file_mb << 20;  // bounded by the option's check (no overflow)
   return o;
 }
 
@@ -23,7 +25,10 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("--max-depth", o.max_depth, "Deepest YAML nesting accepted")->capture_default_str();
   cmd.add_option("--max-string", o.max_string, "Longest text value accepted, in bytes")->capture_default_str();
   cmd.add_option("--max-entries", o.max_entries, "Most YAML entries one file may expand to (aliases)")->capture_default_str();
-  cmd.add_option("--max-file-mb", o.max_file_mb, "Largest input file accepted, in MiB")->capture_default_str();
+  // Bounded so that the byte count cannot overflow (issue 18): 1 TiB is far above any workspace.
+  cmd.add_option("--max-file-mb", o.max_file_mb, "Largest input file accepted, in MiB")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->capture_default_str();
   cmd.add_flag("--check-sources", o.check_sources,
                "With a snapshot: refuse it when the files it was compiled from have changed");
 }
@@ -44,6 +49,10 @@ void add_analysis_options(CLI::App& cmd, AnalysisOptions& o, bool with_scope, co
 
 Workspace load_input(const InputOptions& o) {
   Workspace ws = load_workspace_or_snapshot(o.workspace, o.load_options());
+  // No output of this run may overwrite what it read (issue 18).
+  register_input_file(o.workspace);
+  for (const std::string& f : ws.files) register_input_file(f);
+  register_input_folder(o.workspace, {".yaml", ".yml", ".csv", ".jsonl", ".ndjson", ".json"});
   if (o.check_sources && is_snapshot_file(o.workspace)) check_snapshot_sources(ws, o.workspace);
   return ws;
 }
@@ -59,7 +68,7 @@ Workspace load_input(const InputOptions& o, const std::string& importance) {
   try {
     ws.importance = parse_importance(importance, ws.importance);
   } catch (const std::invalid_argument& e) {
-    throw InputError({{{"--importance", 0, 0}, e.what(), "e.g. --importance value=0.4,plan=0.3"}});
+    throw UsageError({{{"--importance", 0, 0}, e.what(), "e.g. --importance value=0.4,plan=0.3"}});
   }
   return ws;
 }
@@ -82,6 +91,9 @@ std::optional<Workspace> load_or_report(const InputOptions& o) {
 int guarded(const std::function<int()>& body) {
   try {
     return body();
+  } catch (const UsageError& e) {
+    print_diagnostics(e);
+    return static_cast<int>(ExitCode::usage);
   } catch (const InputError& e) {
     print_diagnostics(e);
     return static_cast<int>(ExitCode::input_error);
@@ -92,12 +104,44 @@ int guarded(const std::function<int()>& body) {
 }
 
 void write_output(const std::string& out_path, const std::string& text) {
-  if (out_path.empty() || out_path == "-") {
-    std::cout << text;
-    std::cout.flush();
-    return;
-  }
+  // Standard output, a device or FIFO directly; a regular file atomically (models/atomic_file).
   write_file_atomic(out_path, text);
+}
+
+CLI::Validator font_name_check() {
+  return CLI::Validator(
+      [](std::string& v) -> std::string {
+        if (v.empty() || v.size() > 200) return "a font name of 1 to 200 bytes";
+        for (const char c : v) {
+          const auto u = static_cast<unsigned char>(c);
+          if (u >= 0x80 || std::isalnum(u) || std::string_view(" -_.,+()").find(c) != std::string_view::npos) continue;
+          return "a font name may hold letters, digits, spaces and - _ . , + ( ) only";
+        }
+        return {};
+      },
+      "FONT");
+}
+
+CLI::Validator date_check() {
+  return CLI::Validator(
+      [](std::string& v) -> std::string {
+        const auto digits = [&](std::size_t at, std::size_t n) {
+          int x = 0;
+          for (std::size_t i = at; i < at + n; ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(v[i]))) return -1;
+            x = x * 10 + (v[i] - '0');
+          }
+          return x;
+        };
+        if (v.size() != 10 || v[4] != '-' || v[7] != '-') return "a date written YYYY-MM-DD";
+        const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+        if (y < 0 || m < 1 || m > 12 || d < 1) return "a date written YYYY-MM-DD";
+        static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        if (d > days[m - 1] + (m == 2 && leap ? 1 : 0)) return "no such day: " + v;
+        return {};
+      },
+      "DATE");
 }
 
 const Chain& require_chain(const Workspace& ws, const std::string& id) {
@@ -128,7 +172,7 @@ ScoreWeights weights_option(const ScoreWeights& base, const std::string& text) {
   try {
     return parse_weights(text, base);
   } catch (const std::invalid_argument& e) {
-    throw InputError({{{"--weights", 0, 0}, e.what(), "e.g. --weights gap=0.5,strength=0.2"}});
+    throw UsageError({{{"--weights", 0, 0}, e.what(), "e.g. --weights gap=0.5,strength=0.2"}});
   }
 }
 

@@ -14,6 +14,13 @@ namespace chainlens::cli {
 /// Documented in the README and in --help.
 enum class ExitCode : int { ok = 0, failure = 1, usage = 2, input_error = 3 };
 
+/// A bad option value found after parsing (e.g. --weights gap=x): printed like an input
+/// error, but exits 2 (usage), as CLI11's own checks do.
+class UsageError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 /// Options every command that reads a workspace takes.
 struct InputOptions {
   std::string workspace;      // folder, YAML file or .snap snapshot
@@ -57,6 +64,14 @@ int guarded(const std::function<int()>& body);
 
 /// Writes `text` to `out_path` atomically, or to stdout when it is "" or "-".
 void write_output(const std::string& out_path, const std::string& text);
+
+/// --font values that are safe inside an SVG or HTML attribute and a GraphViz string:
+/// letters (any script), digits, space and - _ . , + ( ); quotes, <, >, &, ;, \ and
+/// control characters are refused (exit 2).
+CLI::Validator font_name_check();
+
+/// --date values: a real calendar date written YYYY-MM-DD (2024-13-45 is refused, exit 2).
+CLI::Validator date_check();
 
 /// Looks a chain up by id; throws InputError naming the known ids when absent.
 const Chain& require_chain(const Workspace& ws, const std::string& id);

@@ -1,8 +1,13 @@
 // cli/main.cpp: the `chainlens` command: registers every subcommand and runs one.
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "models/atomic_file.hpp"
 #include "models/version.hpp"
 #include "render/json_precision.hpp"
 
@@ -25,5 +30,12 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : static_cast<int>(chainlens::cli::ExitCode::usage);
   }
   chainlens::set_full_json_precision(full_precision);
-  return registry.run();
+  chainlens::install_temp_file_cleanup();
+  int rc = registry.run();
+  // A failed write to standard output is a failure, never exit 0 (issue 18).
+  if (!chainlens::finish_stdout() && rc == 0) {  // (a failure already reported keeps its code)
+    std::cerr << "error: cannot write standard output: " << std::strerror(errno ? errno : EIO) << '\n';
+    rc = static_cast<int>(chainlens::cli::ExitCode::failure);
+  }
+  return rc;
 }

@@ -66,7 +66,7 @@ void add_render_command(CLI::App& app, Registry& r) {
       ->capture_default_str();
   cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
   cmd->add_option("--lang", o->lang, "Diagram language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
-  cmd->add_option("--font", o->font, "Font name (a CJK font for Chinese text)")->capture_default_str();
+  cmd->add_option("--font", o->font, "Font name (a CJK font for Chinese text)")->check(font_name_check())->capture_default_str();
   cmd->add_option("--max-firms", o->max_firms, "Firm names shown per segment; more become a count")
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
@@ -77,7 +77,7 @@ void add_render_command(CLI::App& app, Registry& r) {
       ->check(CLI::Range(10, 100000))
       ->capture_default_str();
   add_importance_option(*cmd, o->importance);
-  cmd->add_option("--date", o->date, "Date shown in the title (YYYY-MM-DD); none by default, so output stays byte-identical");
+  cmd->add_option("--date", o->date, "Date shown in the title (YYYY-MM-DD); none by default, so output stays byte-identical")->check(date_check());
   cmd->add_option("-o,--output", o->out, "Write to this file (atomically); standard output for svg and dot");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_render(*o); }); }; });
 }

@@ -22,6 +22,8 @@
 #include "render/diagram.hpp"
 #include "render/graphviz_writer.hpp"
 #include "render/report_writer.hpp"
+#include "render/table.hpp"
+#include "models/workspace_validation.hpp"
 
 namespace chainlens::cli {
 
@@ -49,6 +51,10 @@ static int run_report(const ReportOptions& o) {
     for (const Chain& c : ws.chains) chains.push_back(&c);
   else
     chains.push_back(&require_chain(ws, o.chain));
+  // File names are built only from ids that pass the one id rule (issue 18): never a path.
+  for (const Chain* c : chains)
+    if (const std::string why = id_problem(c->id, true); !why.empty())
+      throw InputError({{c->pos, "chain id '" + printable(c->id) + "' " + why + ": cannot name a report file", {}}});
   const Lang lang = parse_lang(o.lang);
   const std::string date = o.date.empty() ? today() : o.date;
   const std::filesystem::path dir(o.out);
@@ -112,7 +118,7 @@ static int run_report(const ReportOptions& o) {
     } else if (o.format == "md") {
       file = "index.md";
       std::string md = "# " + ws.name + "\n\n";
-      for (const ReportIndexEntry& e : index) md += "- [" + e.name + "](" + e.file + ")\n";
+      for (const ReportIndexEntry& e : index) md += "- [" + markdown_escape(e.name) + "](" + e.file + ")\n";
       md += std::string("\n## ") + tr(lang, "全区视图: 对各条产业链合计最重要的补链、强链环节", "Workspace view: the links to fill or strengthen that matter most") + "\n\n";
       for (const SegmentGap* g : top_fill_gaps(whole, 15))
         md += fmt::format("1. {} ({}) — {} {:.4f} · {}\n", g->name, g->chain, kind_label(g->kind, lang), g->gap_score, gap_reason(*g, lang));
@@ -139,7 +145,7 @@ void add_report_command(CLI::App& app, Registry& r) {
   cmd->add_option("--format", o->format, "Report format")->check(CLI::IsMember({"html", "md", "json"}))->capture_default_str();
   cmd->add_option("-o,--output", o->out, "Folder to write the report(s) into (created if needed)")->required();
   cmd->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
-  cmd->add_option("--date", o->date, "Date printed in the report (default: today)");
+  cmd->add_option("--date", o->date, "Date printed in the report (default: today)")->check(date_check());
   cmd->add_option("--weights", o->weights, "Override score weights, e.g. gap=0.5,listed=0");
   add_importance_option(*cmd, o->importance);
   cmd->add_flag("--include-nearby", o->include_nearby,
@@ -148,7 +154,7 @@ void add_report_command(CLI::App& app, Registry& r) {
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
   cmd->add_option("--top", o->top, "Target companies listed")->check(CLI::Range(1, 10000))->capture_default_str();
-  cmd->add_option("--font", o->font, "Diagram font (a CJK font for Chinese text)")->capture_default_str();
+  cmd->add_option("--font", o->font, "Diagram font (a CJK font for Chinese text)")->check(font_name_check())->capture_default_str();
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_report(*o); }); }; });
 }
 

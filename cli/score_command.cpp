@@ -35,26 +35,23 @@ struct ScoreOptions {
 
 namespace {
 
-// Output goes to stdout or to an AtomicFile, through one buffer so that a million rows
-// are a few hundred writes, not a million.
+// Output goes through the output module (stdout, a device or FIFO directly, a file
+// atomically), through one buffer so that a million rows are a few hundred writes, not a
+// million. A failed write throws, so that the run exits 1 (issue 18).
 class Output {
  public:
-  explicit Output(const std::string& path) {
-    if (!path.empty() && path != "-") file_ = std::make_unique<AtomicFile>(path);
-  }
+  explicit Output(const std::string& path) : file_(std::make_unique<AtomicFile>(path)) {}
   void write(std::string_view s) {
     buffer_ += s;
     if (buffer_.size() >= (1u << 20)) flush();
   }
   void flush() {
-    if (file_) file_->write(buffer_);
-    else std::cout << buffer_;
+    file_->write(buffer_);
     buffer_.clear();
   }
   void commit() {
     flush();
-    if (file_) file_->commit();
-    else std::cout.flush();
+    file_->commit();
   }
 
  private:
@@ -132,20 +129,20 @@ static int run_score(const ScoreOptions& o) {
       bar.set_total(*format == BulkFormat::csv && lines > 0 ? lines - 1 : lines);  // minus the header
     }
   }
+  if (!from_stdin) register_input_file(o.candidates);
   std::istream& in = from_stdin ? std::cin : file;
-  BulkRowReader reader(in, *format, shown);
-  if (!reader.header_problems().empty()) throw InputError(reader.header_problems());
-
+  // Outputs are opened (and checked against the inputs) before any row is read.
   Output out(o.out);
-  const bool csv = o.format == "csv";
-  if (csv) out.write(score_csv_header());
   std::string rejects_path = o.rejects;
   if (rejects_path.empty() && !o.out.empty() && o.out != "-") rejects_path = o.out + ".rejects.csv";
   std::unique_ptr<Output> rejects;
-  if (!rejects_path.empty()) {
-    rejects = std::make_unique<Output>(rejects_path);
-    rejects->write("line,reason\n");
-  }
+  if (!rejects_path.empty()) rejects = std::make_unique<Output>(rejects_path);
+
+  BulkRowReader reader(in, *format, shown);
+  if (!reader.header_problems().empty()) throw InputError(reader.header_problems());
+  const bool csv = o.format == "csv";
+  if (csv) out.write(score_csv_header());
+  if (rejects) rejects->write("line,reason\n");
   BatchSinks sinks;
   sinks.render = [csv](const CandidateScore& s, std::size_t line) {
     return csv ? score_csv_row(s, line) : score_jsonl_row(s, line);

@@ -2,6 +2,7 @@
 // target companies (招商目标) and an optional greedy portfolio with its what-if SLSR.
 #include <fstream>
 #include <memory>
+#include <unordered_map>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -9,6 +10,7 @@
 #include "engine/gaps.hpp"
 #include "engine/portfolio.hpp"
 #include "engine/targets.hpp"
+#include "models/atomic_file.hpp"
 #include "models/bulk_reader.hpp"
 #include "render/targets_writer.hpp"
 
@@ -31,7 +33,15 @@ static std::vector<Candidate> read_pool(const std::string& path, const Workspace
   if (!in) throw InputError({{{path, 0, 0}, "cannot open the file", {}}});
   DiagnosticSink sink;
   const std::vector<Enterprise> rows = read_bulk_file(in, *format, path, sink, LoadLimits{}.max_rows);
+  // The same id twice in a pool is reported, never dropped silently (issue 18).
+  std::unordered_map<std::string, int> first_line;
+  for (const Enterprise& e : rows) {
+    auto [it, inserted] = first_line.emplace(e.id, e.pos.line);
+    if (!inserted)
+      sink.error(e.pos, "duplicate candidate id '" + e.id + "'", "first at line " + std::to_string(it->second));
+  }
   sink.throw_if_any();
+  register_input_file(path);
   std::vector<Candidate> out;
   for (const Enterprise& e : rows) out.push_back(to_candidate(e, ws.regions));
   return out;

@@ -50,6 +50,9 @@ void add_whatif_command(CLI::App& app, Registry& r) {
   cmd->add_option("--remove", o->remove, "Enterprise id to take out (repeatable)");
   cmd->callback([o, &r, cmd] {
     if (o->add.empty() && o->remove.empty()) throw CLI::ValidationError("--add/--remove", "give at least one --add or --remove");
+    for (const std::string& a : o->add)
+      for (const std::string& x : o->remove)
+        if (a == x) throw CLI::ValidationError("--add/--remove", "'" + a + "' is both added and removed");
     r.selected = [o] { return guarded([&] { return run_whatif(*o); }); };
   });
 }

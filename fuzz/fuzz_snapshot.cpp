@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size > kHeader && (data[size - 1] & 1)) {
     // Fix up size and checksum so the payload parser sees the mutated payload.
     const std::uint64_t n = size - kHeader;
-    const std::uint64_t h = XXH3_64bits(bytes.data() + kHeader, n);
     for (int i = 0; i < 8; ++i) bytes[12 + i] = static_cast<char>((n >> (8 * i)) & 0xff);
+    const std::uint64_t h = chainlens::snapshot_checksum(bytes);  // header and payload (issue 18)
     for (int i = 0; i < 8; ++i) bytes[20 + i] = static_cast<char>((h >> (8 * i)) & 0xff);
   }
   try {

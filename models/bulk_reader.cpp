@@ -8,8 +8,10 @@
 #include <cmath>
 
 #include "models/enum_names.hpp"
-#include "models/fccp.hpp"
+#include "models/csv_records.hpp"
+#include "models/number_text.hpp"
 #include "models/utf8.hpp"
+#include "models/workspace_validation.hpp"
 
 namespace chainlens {
 
@@ -22,12 +24,17 @@ std::optional<BulkFormat> bulk_format_for(const std::string& name) {
   return std::nullopt;
 }
 
-using CsvParser = io::CSVReader<kBulkColumns.size(), io::trim_chars<' ', '\t', '\r'>, io::double_quote_escape<',', '"'>,
-                                io::throw_on_overflow, io::empty_line_comment>;
+// Records split quote-aware and bounded (models/csv_records.hpp): a line over the limit is
+// one rejected row, never a retry; a quoted field may hold newlines (RFC 4180).
+static std::array<std::string, kBulkColumns.size()> bulk_column_names() {
+  std::array<std::string, kBulkColumns.size()> names;
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = kBulkColumns[i];
+  return names;
+}
 
 struct BulkRowReader::Csv {
-  CsvParser parser;
-  Csv(const std::string& name, std::istream& in) : parser(name, in) {}
+  CsvTable<kBulkColumns.size()> parser;
+  Csv(const std::string& name, std::istream& in) : parser(in, name, bulk_column_names()) {}
 };
 
 BulkRowReader::BulkRowReader(std::istream& in, BulkFormat format, std::string file_name)
@@ -35,10 +42,7 @@ BulkRowReader::BulkRowReader(std::istream& in, BulkFormat format, std::string fi
   if (format_ != BulkFormat::csv) return;
   try {
     csv_ = std::make_unique<Csv>(file_, in_);
-    csv_->parser.read_header(io::ignore_missing_column | io::ignore_extra_column, kBulkColumns[0],
-                             kBulkColumns[1], kBulkColumns[2], kBulkColumns[3], kBulkColumns[4],
-                             kBulkColumns[5], kBulkColumns[6], kBulkColumns[7], kBulkColumns[8],
-                             kBulkColumns[9], kBulkColumns[10]);
+    csv_->parser.read_header(io::ignore_missing_column | io::ignore_extra_column);
     for (const char* required : {"id", "location"})
       if (!csv_->parser.has_column(required))
         header_problems_.push_back({{file_, 1, 1},
@@ -60,24 +64,23 @@ bool BulkRowReader::next(BulkRow& row) {
     while (std::getline(in_, row.text)) {
       row.line = ++line_;
       if (!row.text.empty() && row.text.back() == '\r') row.text.pop_back();
+      if (line_ == 1 && row.text.rfind("\xEF\xBB\xBF", 0) == 0) row.text.erase(0, 3);  // a UTF-8 BOM
       if (row.text.find_first_not_of(" \t") != std::string::npos) return true;
     }
     return false;
   }
   if (!csv_) return false;
   auto& f = row.fields;
-  for (;;) {
-    try {
-      if (!csv_->parser.read_row(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10])) return false;
-      row.line = csv_->parser.get_file_line();
-      return true;
-    } catch (const io::error::base& e) {
-      // The failing line is consumed already, so the next read goes on after it.
-      row.line = csv_->parser.get_file_line();
-      row.error = e.what();
-      for (auto& s : f) s.clear();
-      return true;
-    }
+  try {
+    if (!csv_->parser.read_row(f)) return false;
+    row.line = csv_->parser.line();
+    return true;
+  } catch (const io::error::base& e) {
+    // The failing record is consumed already, so the next read goes on after it.
+    row.line = csv_->parser.line();
+    row.error = e.what();
+    for (auto& s : f) s.clear();
+    return true;
   }
 }
 
@@ -86,6 +89,7 @@ namespace {
 bool parse_number(std::string_view s, double& out) {
   const char* end = s.data() + s.size();
   const auto r = std::from_chars(s.data(), end, out);
+  if (r.ec == std::errc::result_out_of_range && r.ptr == end) return underflows_to_finite(s, out);
   return r.ec == std::errc() && r.ptr == end && std::isfinite(out);
 }
 
@@ -109,6 +113,9 @@ bool fill_from_fields(const std::array<std::string_view, kBulkColumns.size()>& f
   for (std::size_t i = 0; i < f.size(); ++i)
     if (first_invalid_utf8(f[i]).first > 0)
       return error = std::string("column '") + kBulkColumns[i] + "' is not valid UTF-8 (save the file as UTF-8)", false;
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (std::string why = control_char_problem(f[i], i == 1); !why.empty())  // a name may hold line ends
+      return error = std::string("column '") + kBulkColumns[i] + "' " + why, false;
   if (f[0].empty()) return error = "missing id", false;
   if (f[2].empty()) return error = "missing location", false;
   e = Enterprise{};

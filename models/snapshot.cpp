@@ -8,9 +8,13 @@
 #include <boost/serialization/split_free.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/vector.hpp>
+#include <algorithm>
 #include <cstring>
+#include <vector>
 #include <fstream>
 #include <sstream>
+
+#include <xxhash.h>
 
 #include "models/bounded_iarchive.hpp"
 #include "models/content_hash.hpp"
@@ -98,7 +102,8 @@ template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
 namespace {
 
 constexpr char kMagic[8] = {'C', 'H', 'L', 'N', 'S', 'N', 'A', 'P'};
-constexpr std::size_t kHeaderSize = 8 + 4 + 8 + 8 + 16;
+constexpr std::size_t kHeaderSize = kSnapshotHeaderSize;
+constexpr std::size_t kChecksumAt = 20;
 
 void put_le(std::string& out, std::uint64_t v, int bytes) {
   for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
@@ -130,12 +135,35 @@ std::string write_snapshot_bytes(const Workspace& ws) {
   std::string out(kMagic, sizeof kMagic);
   put_le(out, kSnapshotVersion, 4);
   put_le(out, payload.size(), 8);
-  put_le(out, hash64(payload), 8);
+  put_le(out, 0, 8);  // the checksum, filled in below
   std::string source_hash = ws.content_hash;
   source_hash.resize(16, '0');
   out += source_hash;
   out += payload;
+  const std::uint64_t sum = snapshot_checksum(out);
+  for (int i = 0; i < 8; ++i) out[kChecksumAt + i] = static_cast<char>((sum >> (8 * i)) & 0xff);
   return out;
+}
+
+// xxh3-64 over the bytes as one stream, the checksum's own 8 bytes left out.
+class RawHasher {
+ public:
+  RawHasher() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
+  ~RawHasher() { XXH3_freeState(state_); }
+  RawHasher(const RawHasher&) = delete;
+  RawHasher& operator=(const RawHasher&) = delete;
+  void add(std::string_view b) { XXH3_64bits_update(state_, b.data(), b.size()); }
+  std::uint64_t digest() const { return XXH3_64bits_digest(state_); }
+
+ private:
+  XXH3_state_t* state_;
+};
+
+std::uint64_t snapshot_checksum(std::string_view bytes) {
+  RawHasher h;
+  h.add(bytes.substr(0, std::min(bytes.size(), kChecksumAt)));
+  if (bytes.size() > kChecksumAt + 8) h.add(bytes.substr(kChecksumAt + 8));
+  return h.digest();
 }
 
 namespace {
@@ -214,7 +242,7 @@ Workspace parse_payload(std::streambuf& in, std::size_t payload_bytes, const std
 Workspace read_snapshot_bytes(std::string_view bytes, const std::string& name) {
   const Header h = check_header(bytes, bytes.size() < kHeaderSize ? 0 : bytes.size() - kHeaderSize, name);
   const std::string_view payload = bytes.substr(kHeaderSize);
-  if (hash64(payload) != h.hash) refuse(name, "snapshot is corrupted (payload checksum mismatch)", kRecompile);
+  if (snapshot_checksum(bytes) != h.hash) refuse(name, "snapshot is corrupted (checksum mismatch)", kRecompile);
   ViewBuffer buffer(payload);
   return parse_payload(buffer, payload.size(), name);
 }
@@ -240,8 +268,14 @@ void check_snapshot_sources(const Workspace& ws, const std::string& name) {
 
 Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const LoadOptions& options) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec) || !is_snapshot_file(path)) return load_workspace(path, options);
   const std::string name = path.generic_string();
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec) {
+    // An empty file (a snapshot cut short, a failed download) says so, not "not a workspace file".
+    const auto ext = path.extension();
+    if (ext != ".yaml" && ext != ".yml" && ext != ".csv" && ext != ".jsonl" && ext != ".ndjson" && ext != ".json")
+      refuse(name, "the file is empty (0 bytes)", "expected a workspace folder, a YAML or bulk file, or a snapshot");
+  }
+  if (!std::filesystem::is_regular_file(path, ec) || !is_snapshot_file(path)) return load_workspace(path, options);
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) refuse(name, "cannot read the snapshot: " + ec.message(), {});
   if (size > options.limits.max_file_bytes)
@@ -255,9 +289,19 @@ Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const Lo
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
   const Header h = check_header(head, size < kHeaderSize ? 0 : size - kHeaderSize, name);
-  const auto got = hash64_stream(in, h.size);
-  if (!got) refuse(name, "snapshot is truncated (the file shrank while reading)", kRecompile);
-  if (*got != h.hash) refuse(name, "snapshot is corrupted (payload checksum mismatch)", kRecompile);
+  // The checksum covers the header (but its own 8 bytes) and the payload.
+  RawHasher sum;
+  sum.add(std::string_view(head).substr(0, kChecksumAt));
+  sum.add(std::string_view(head).substr(kChecksumAt + 8));
+  std::vector<char> chunk(1 << 20);
+  for (std::uint64_t left = h.size; left > 0;) {
+    const auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(left, chunk.size()));
+    in.read(chunk.data(), want);
+    if (in.gcount() != want) refuse(name, "snapshot is truncated (the file shrank while reading)", kRecompile);
+    sum.add(std::string_view(chunk.data(), static_cast<std::size_t>(want)));
+    left -= static_cast<std::uint64_t>(want);
+  }
+  if (sum.digest() != h.hash) refuse(name, "snapshot is corrupted (checksum mismatch)", kRecompile);
   in.clear();
   in.seekg(static_cast<std::streamoff>(kHeaderSize));
   return parse_payload(*in.rdbuf(), h.size, name);

@@ -12,12 +12,21 @@
 namespace chainlens {
 
 /// Bumped whenever the serialized model types change; older snapshots are refused.
-inline constexpr std::uint32_t kSnapshotVersion = 2;  // 2: metrics v2 fields (type, kind, group, revenue_year, weights)
+/// 2: metrics v2 fields (type, kind, group, revenue_year, weights);
+/// 3: the checksum covers the header too (issue 18).
+inline constexpr std::uint32_t kSnapshotVersion = 3;
+
+/// Bytes of the header: magic, version, payload size, checksum, content hash.
+inline constexpr std::size_t kSnapshotHeaderSize = 8 + 4 + 8 + 8 + 16;
 
 /// The header precedes the payload: magic "CHLNSNAP", format version, payload size,
-/// xxh3-64 of the payload and the workspace's content hash (16 hex digits), all
-/// little-endian. Readers check all of it before the payload is deserialized.
+/// a checksum and the workspace's content hash (16 hex digits), all little-endian. The
+/// checksum (xxh3-64, at bytes 20-27) covers every other byte of the file: the header's
+/// other fields and the payload. Readers check all of it before the payload is deserialized.
 std::string write_snapshot_bytes(const Workspace& ws);
+
+/// The checksum of a whole snapshot file as written: every byte but bytes 20-27.
+std::uint64_t snapshot_checksum(std::string_view bytes);
 
 /// Refuses (InputError naming `name`) bad magic, another version, a truncated file,
 /// a payload whose hash does not match, and a payload that does not deserialize.

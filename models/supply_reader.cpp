@@ -6,7 +6,8 @@
 #include <charconv>
 #include <cmath>
 
-#include "models/fccp.hpp"
+#include "models/csv_records.hpp"
+#include "models/number_text.hpp"
 
 namespace chainlens {
 
@@ -17,13 +18,12 @@ bool is_supply_csv_header(std::string_view line) {
 
 std::vector<Supply> read_supply_csv(std::istream& in, const std::string& name, DiagnosticSink& sink,
                                     std::size_t max_rows) {
-  using Parser = io::CSVReader<5, io::trim_chars<' ', '\t', '\r'>, io::double_quote_escape<',', '"'>, io::throw_on_overflow,
-                               io::empty_line_comment>;
+  using Parser = CsvTable<5>;  // bounded, quote-aware records: a bad line is skipped, never retried
   std::vector<Supply> out;
   std::unique_ptr<Parser> parser;
   try {
-    parser = std::make_unique<Parser>(name, in);
-    parser->read_header(io::ignore_missing_column, "from", "to", "segment", "value", "confidence");
+    parser = std::make_unique<Parser>(in, name, std::array<std::string, 5>{"from", "to", "segment", "value", "confidence"});
+    parser->read_header(io::ignore_missing_column);
   } catch (const io::error::base& e) {
     sink.error({name, 1, 1}, std::string("bad supply CSV header: ") + e.what(),
                "the header is from,to,segment[,value][,confidence]");
@@ -35,14 +35,15 @@ std::vector<Supply> read_supply_csv(std::istream& in, const std::string& name, D
                  "the header is from,to,segment[,value][,confidence]");
       return out;
     }
-  std::string from, to, segment, value, confidence;
+  std::array<std::string, 5> cols;
+  std::string &from = cols[0], &to = cols[1], &segment = cols[2], &value = cols[3], &confidence = cols[4];
   for (;;) {
     int line = 0;
     try {
-      if (!parser->read_row(from, to, segment, value, confidence)) break;
-      line = static_cast<int>(parser->get_file_line());
+      if (!parser->read_row(cols)) break;
+      line = static_cast<int>(parser->line());
     } catch (const io::error::base& e) {
-      sink.error({name, static_cast<int>(parser->get_file_line()), 1}, std::string("bad CSV row: ") + e.what(), {});
+      sink.error({name, static_cast<int>(parser->line()), 1}, std::string("bad CSV row: ") + e.what(), {});
       continue;
     }
     if (out.size() >= max_rows) {
@@ -60,7 +61,10 @@ std::vector<Supply> read_supply_csv(std::istream& in, const std::string& name, D
     s.segment = segment;
     if (!value.empty()) {
       double v = 0;
-      const auto r = std::from_chars(value.data(), value.data() + value.size(), v);
+      auto r = std::from_chars(value.data(), value.data() + value.size(), v);
+      if (r.ec == std::errc::result_out_of_range && r.ptr == value.data() + value.size() &&
+          underflows_to_finite(value, v))
+        r.ec = std::errc();
       if (r.ec != std::errc() || r.ptr != value.data() + value.size() || !std::isfinite(v) || v < 0) {
         sink.error(pos, "bad value '" + value + "'", "a number >= 0 (亿元 a year), or empty");
         continue;

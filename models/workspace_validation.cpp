@@ -138,7 +138,74 @@ void check_group_cycles(const Workspace& ws, const Index& index, DiagnosticSink&
   (void)index;
 }
 
+// Every id of the workspace, as the loader read it, against the one id rule.
+void check_ids(const Workspace& ws, DiagnosticSink& sink) {
+  const auto check = [&](const std::string& id, const SourcePos& pos, const char* what, bool file_name) {
+    if (id.empty()) return;  // reported by the loader as missing
+    const std::string why = id_problem(id, file_name);
+    if (!why.empty())
+      sink.error(pos, std::string(what) + " id '" + printable(id) + "' " + why,
+                 "ids name files and links: letters, digits, '.', '-', '_' are safe");
+  };
+  for (const Source& s : ws.sources) check(s.id, s.pos, "source", false);
+  for (const Chain& c : ws.chains) {
+    check(c.id, c.pos, "chain", true);
+    for (const Segment& s : c.segments) {
+      check(s.id, s.pos, "segment", false);
+      // A self-input is a self-loop (recycling: the Leontief diagonal, metrics.md), fine beside
+      // other inputs; as the only input the segment has no upstream at all (issue 18: -nan).
+      bool self = false, other = false;
+      for (const SegmentInput& in : s.inputs) (in.from == s.id ? self : other) = true;
+      if (self && !other)
+        sink.error(s.pos, "segment '" + s.id + "' lists itself as its only input",
+                   "a self-input (recycling) needs another input beside it; a first stage has no inputs");
+    }
+    for (const TargetList& l : c.target_lists) check(l.id, l.pos, "target list", false);
+  }
+  for (const Enterprise& e : ws.enterprises) check(e.id, e.pos, "enterprise", false);
+}
+
 }  // namespace
+
+std::string printable(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      static const char* hex = "0123456789ABCDEF";
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string control_char_problem(std::string_view text, bool multiline) {
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (multiline && (c == '\t' || c == '\n' || c == '\r')) continue;
+    if (u < 0x20 || u == 0x7f) {
+      static const char* hex = "0123456789ABCDEF";
+      return std::string("contains a control character (U+00") + hex[u >> 4] + hex[u & 15] + ")";
+    }
+  }
+  return {};
+}
+
+std::string id_problem(std::string_view id, bool file_name) {
+  if (id.size() > kMaxIdBytes)
+    return "is " + std::to_string(id.size()) + " bytes long, above the limit of " + std::to_string(kMaxIdBytes);
+  if (std::string why = control_char_problem(id, false); !why.empty()) return why;
+  if (id.find('/') != std::string_view::npos || id.find('\\') != std::string_view::npos)
+    return "contains a path separator";
+  if (id.front() == '.') return "starts with a dot";
+  if (id.front() == ' ') return "starts with a space";
+  if (file_name && id == "index") return "is reserved (the report index is index.*)";
+  return {};
+}
 
 void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
                         const std::vector<PendingRegion>& regions, DiagnosticSink& sink,
@@ -221,6 +288,7 @@ void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
       if (s.from == s.to) sink.error(pos, "the supply " + s.from + " -> " + s.to + " supplies itself");
     }
   check_group_cycles(ws, enterprises, sink);
+  check_ids(ws, sink);
   check_regions(ws, regions, sink);
 }
 

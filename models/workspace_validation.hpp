@@ -3,6 +3,7 @@
 // cycles, share sums, and region aliases (resolved here to full paths).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/diagnostic.hpp"
@@ -34,6 +35,20 @@ struct BulkSupplyRange {
   std::string file;
   std::size_t begin = 0, end = 0;
 };
+
+/// The one id rule (issue 18): an id may become a file name, so it has no path separator
+/// (/ or \\), no control character, no leading dot or space, at most kMaxIdBytes bytes,
+/// and (for a chain, whose id names report files) is not a name the writers reserve
+/// (`index`). Returns "" when `id` is fine, else the reason.
+inline constexpr std::size_t kMaxIdBytes = 128;
+std::string id_problem(std::string_view id, bool file_name = false);
+
+/// `text` with control characters written as \\xNN, for messages.
+std::string printable(std::string_view text);
+
+/// "" when `text` has no control character (tab and line ends allowed when `multiline`),
+/// else the reason, naming the first one as U+00XX.
+std::string control_char_problem(std::string_view text, bool multiline = true);
 
 /// Runs every whole-workspace check, resolves region aliases in place, and
 /// reports into `sink`.

@@ -23,6 +23,7 @@
 #include "models/content_hash.hpp"
 #include "models/enum_names.hpp"
 #include "models/workspace_validation.hpp"
+#include "models/number_text.hpp"
 
 namespace chainlens {
 namespace {
@@ -179,6 +180,11 @@ class FileReader {
       return {};
     }
     if (required && s.empty()) error(f->value, "'" + std::string(key) + "' of " + what + " must not be empty");
+    // Control characters break diagrams and CSV cells (issue 18); tabs and line ends are text.
+    if (const std::string why = control_char_problem(s); !why.empty()) {
+      error(f->value, "'" + std::string(key) + "' of " + what + " " + why, "remove it from the text");
+      return {};
+    }
     return s;
   }
 
@@ -190,7 +196,8 @@ class FileReader {
     const std::string& s = v.Scalar();
     double d = 0;
     const char* end = s.data() + s.size();
-    const auto r = std::from_chars(s.data(), end, d);
+    auto r = std::from_chars(s.data(), end, d);
+    if (r.ec == std::errc::result_out_of_range && r.ptr == end && underflows_to_finite(s, d)) r.ec = std::errc();
     if (r.ec == std::errc::result_out_of_range || (r.ec == std::errc() && r.ptr == end && !std::isfinite(d))) {
       error(v, label + " must be a finite number, got '" + s + "'");
       return std::nullopt;
@@ -1011,7 +1018,8 @@ namespace {
 /// Workspace files under a folder, sorted by path; hidden files and folders skipped.
 std::vector<fs::path> workspace_files(const fs::path& folder, std::error_code& ec) {
   std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
+  // An unreadable folder is an error, never skipped (its firms would vanish, issue 18).
+  for (auto it = fs::recursive_directory_iterator(folder, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const std::string leaf = it->path().filename().string();
     if (!leaf.empty() && leaf[0] == '.') {  // hidden files and folders (.git, editor swap files)

@@ -26,6 +26,7 @@ struct DiagramNode {
   bool emphasis = false;           // drawn with a heavy border (chokepoints, articulation points)
   std::string shape = "box";       // GraphViz shape: box (segments, local firms), ellipse (candidates)
   bool dashed = false;             // a dashed border (non-local firms)
+  std::string url;                 // a link target (GraphViz URL, an <a> in SVG); "" for none
 };
 
 struct DiagramEdge {

@@ -158,6 +158,11 @@ std::string render_graphviz(const Diagram& d, const GraphvizOptions& o) {
       set(v, "color", "#000000");
     }
     set_html(g, v, node_label(n));
+    if (!n.url.empty()) {  // no attribute otherwise, so diagrams without links are unchanged
+      set(v, "URL", n.url);
+      set(v, "target", "_top");
+      if (!n.lines.empty()) set(v, "tooltip", n.lines.front());  // else the title is the HTML label's markup
+    }
     nodes[n.id] = v;
   }
   for (const DiagramEdge& e : d.edges) {

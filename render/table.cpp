@@ -1,6 +1,8 @@
 // render/table.cpp: aligned text (display width via utf8proc), CSV and Markdown tables.
 #include "render/table.hpp"
 
+#include <charconv>
+
 #include <algorithm>
 
 #include "render/text_width.hpp"
@@ -54,7 +56,30 @@ std::string to_text(const Table& t) {
   return out;
 }
 
+// A number as a spreadsheet reads one (-0.5, +3, 1e-9, -12.5%): safe to write as is.
+static bool numeric_cell(std::string_view cell) {
+  if (!cell.empty() && cell.back() == '%') cell.remove_suffix(1);
+  if (!cell.empty() && cell.front() == '+') cell.remove_prefix(1);
+  if (cell.empty()) return false;
+  double d = 0;
+  const auto r = std::from_chars(cell.data(), cell.data() + cell.size(), d);
+  return r.ptr == cell.data() + cell.size() && (r.ec == std::errc() || r.ec == std::errc::result_out_of_range);
+}
+
+bool formula_like(std::string_view cell) {
+  if (cell.empty() || cell == "-") return false;  // a lone dash is the table's "none"
+  const char c = cell.front();
+  if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return false;
+  return !numeric_cell(cell);
+}
+
 std::string csv_quote(std::string_view cell) {
+  // A text cell a spreadsheet would run as a formula gets a leading ' (issue 18).
+  std::string guarded;
+  if (formula_like(cell)) {
+    guarded = "'" + std::string(cell);
+    cell = guarded;
+  }
   if (cell.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(cell);
   std::string out = "\"";
   for (char c : cell) {
@@ -77,16 +102,23 @@ std::string to_csv(const Table& t) {
   return out;
 }
 
+std::string markdown_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else if (c == '<') out += "&lt;";  // no raw HTML (<script>) from a name
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
+}
+
 std::string to_markdown(const Table& t) {
   const std::size_t n = column_count(t);
   auto escape = [](const std::string& s) {
     std::string out;
-    for (char c : s) {
-      if (c == '|') out += "\\|";
-      else if (c == '\n' || c == '\r') out += ' ';
-      else out += c;
-    }
-    return out;
+    return markdown_escape(s);
   };
   auto line = [&](const std::vector<std::string>& row) {
     std::string out = "|";

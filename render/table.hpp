@@ -19,8 +19,15 @@ std::string to_text(const Table& t);
 
 /// RFC 4180: cells with comma, quote, CR or LF are quoted, quotes doubled; CRLF-free ('\n').
 std::string to_csv(const Table& t);
-/// One CSV cell, quoted when RFC 4180 requires it.
+/// One CSV cell, quoted when RFC 4180 requires it; a text cell starting with = + - @ (or
+/// a tab or CR) gets a leading ' so that no spreadsheet runs it as a formula. Numbers such
+/// as -0.5 stay numbers.
 std::string csv_quote(std::string_view cell);
+/// True for a text cell that a spreadsheet would read as a formula (see csv_quote).
+bool formula_like(std::string_view cell);
+/// Text for a Markdown line or table cell: '|' escaped, line ends as spaces, < and > as
+/// entities (no raw HTML).
+std::string markdown_escape(std::string_view text);
 
 /// GitHub Markdown table; '|' escaped as '\|', newlines in a cell become spaces.
 std::string to_markdown(const Table& t);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/check_layers.sh: dependencies point one way (models <- engine <- render <- cli);
+# scripts/check_layers.sh: dependencies point one way (models <- engine <- render <- server <- cli);
 # fails when a layer includes a later one. Run by CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,13 @@ check() {  # layer, forbidden layers...
     fi
   done
 }
-check models engine render cli
-check engine render cli
-check render cli
+check models engine render server cli
+check engine render server cli
+check render server cli
+check server cli
+# cpp-httplib is header-heavy: one translation unit of the server includes it, none elsewhere.
+httplib_users=$(grep -rlE '#include [<"]httplib.h[>"]' models engine render server cli --include='*.hpp' --include='*.cpp' || true)
+if [ "$httplib_users" != "server/http_server.cpp" ]; then
+  echo "layering: only server/http_server.cpp may include httplib.h (found: ${httplib_users:-none})"; bad=1
+fi
 exit $bad

@@ -11,4 +11,5 @@ target_sources(chainlens_tests PRIVATE
   cli/render_cli_test.cpp
   cli/report_cli_test.cpp
   cli/bad_input_corpus_test.cpp
+  cli/reliability_cli_test.cpp
 )

@@ -10,4 +10,5 @@ target_sources(chainlens_tests PRIVATE
   engine/candidate_score_test.cpp
   engine/batch_score_test.cpp
   engine/metrics_v2_test.cpp
+  engine/downstream_reach_test.cpp
 )

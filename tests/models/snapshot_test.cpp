@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include "models/content_hash.hpp"
 #include "models/snapshot.hpp"
 
@@ -59,12 +61,24 @@ TEST_CASE("snapshot: damaged files are refused", "[models][snapshot]") {
     std::string bad = bytes;
     bad[bad.size() / 2 + 20] ^= 0x40;
     CHECK(refusal(bad) ==
-          "x.snap: error: snapshot is corrupted (payload checksum mismatch) (recompile it with `chainlens compile WORKSPACE -o FILE.snap`)");
+          "x.snap: error: snapshot is corrupted (checksum mismatch) (recompile it with `chainlens compile WORKSPACE -o FILE.snap`)");
   }
   SECTION("another format version") {
     std::string bad = bytes;
     bad[8] = 7;
-    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 2)") != std::string::npos);
+    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 3)") != std::string::npos);
+  }
+  SECTION("a flipped byte of the content hash in the header (bytes 28-43, issue 18)") {
+    for (std::size_t at = 28; at < 44; ++at) {
+      std::string bad = bytes;
+      bad[at] ^= 0x01;
+      CHECK(refusal(bad).find("snapshot is corrupted (checksum mismatch)") != std::string::npos);
+    }
+  }
+  SECTION("a flipped byte of the checksum itself") {
+    std::string bad = bytes;
+    bad[23] ^= 0x10;
+    CHECK(refusal(bad).find("snapshot is corrupted (checksum mismatch)") != std::string::npos);
   }
   SECTION("not a snapshot") {
     CHECK(refusal("workspace: {}").find("not a chainlens snapshot (bad magic)") != std::string::npos);
@@ -73,6 +87,20 @@ TEST_CASE("snapshot: damaged files are refused", "[models][snapshot]") {
   SECTION("every truncation is refused, none crashes") {
     for (std::size_t n = 0; n < bytes.size(); n += 7) CHECK(refusal(bytes.substr(0, n)) != "accepted");
   }
+}
+
+TEST_CASE("snapshot: a zero-length file gets a clear message (issue 18)", "[models][snapshot]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("chainlens-empty-snap-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  { std::ofstream(dir / "empty.snap"); }
+  std::string message;
+  try {
+    load_workspace_or_snapshot(dir / "empty.snap");
+  } catch (const InputError& e) {
+    message = format_diagnostic(e.diagnostics().at(0));
+  }
+  CHECK(message.find("the file is empty (0 bytes)") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("snapshot: stale sources are detected", "[models][snapshot]") {
@@ -99,7 +127,7 @@ TEST_CASE("fuzz_snapshot regression: a damaged payload with a valid checksum is 
   const std::string good = write_snapshot_bytes(minimal());
   constexpr std::size_t header = 8 + 4 + 8 + 8 + 16;
   auto with_checksum = [&](std::string bytes) {
-    const std::uint64_t h = hash64(std::string_view(bytes).substr(header));
+    const std::uint64_t h = snapshot_checksum(bytes);
     for (int i = 0; i < 8; ++i) bytes[20 + i] = static_cast<char>((h >> (8 * i)) & 0xff);
     return bytes;
   };

@@ -40,3 +40,25 @@ TEST_CASE("to_markdown: pipes escaped, numbers right-aligned", "[render][table]"
   t.align_right = {false, true};
   CHECK(to_markdown(t) == "| id | v |\n| --- | ---: |\n| a\\|b | 1 |\n| line break | 2 |\n");
 }
+
+TEST_CASE("csv_quote: formula-like text cells get a leading ', numbers stay numbers (issue 18)", "[render][table][reliability]") {
+  CHECK(csv_quote("=1+2") == "'=1+2");
+  CHECK(csv_quote("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0");
+  CHECK(csv_quote("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_quote("-x,y") == "\"'-x,y\"");
+  CHECK(csv_quote("-0.5") == "-0.5");
+  CHECK(csv_quote("+3") == "+3");
+  CHECK(csv_quote("-12.5%") == "-12.5%");
+  CHECK(csv_quote("-1e-9") == "-1e-9");
+  CHECK(csv_quote("-") == "-");
+  CHECK(csv_quote("\t=x") == "'\t=x");
+  CHECK(csv_quote("a=b") == "a=b");
+}
+
+TEST_CASE("markdown_escape: pipes, line ends and raw HTML (issue 18)", "[render][table][reliability]") {
+  CHECK(markdown_escape("a|b\n# c<script>alert(1)</script>") == "a\\|b # c&lt;script&gt;alert(1)&lt;/script&gt;");
+  Table t;
+  t.header = {"name"};
+  t.rows = {{"<b>x</b>"}};
+  CHECK(to_markdown(t).find("&lt;b&gt;x&lt;/b&gt;") != std::string::npos);
+}

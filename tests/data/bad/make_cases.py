@@ -7,6 +7,7 @@ on purpose, and review the diff.
 
     tests/data/bad/make_cases.py            # write the inputs and args
     tests/data/bad/make_cases.py --record   # also record expected from build/cli/chainlens
+    CHAINLENS=build-rel/cli/chainlens tests/data/bad/make_cases.py --record   # another build
 """
 import os
 import shutil
@@ -157,6 +158,23 @@ pool_case("pool-jsonl-wrong-types", "pool.jsonl", '{"id": 5, "location": "中国
 pool_case("pool-invalid-utf8", "pool.csv", b"id,name,location,segments\nx,\xff\xfe,\xe4\xb8\xad\xe5\x9b\xbd,a\n")
 
 
+# issue 18: one id rule, control characters, inputs that always make progress
+yaml_case("id-rule-violations", "chains:\n  - id: ../../evil\n    segments:\n      - {id: a/b}\n      - {id: .hidden}\n"
+          "      - {id: ' space'}\n      - {id: " + "x" * 129 + "}\n  - id: index\n    segments: [{id: c}]\n"
+          "enterprises:\n  - {id: 'f\\g', location: 中国, segments: [c]}\n")
+yaml_case("control-chars-in-text", 'chains:\n  - id: c\n    name: "链\\x01"\n    segments:\n      - {id: a, name: "a\\0b"}\n'
+          '      - {id: "b\\x1b", name: "ok\\tok"}\n')
+yaml_case("segment-lists-itself", "chains:\n  - id: c\n    segments:\n      - {id: a, final_demand: 1e-400}\n"
+          "      - {id: b, inputs: [a, b]}\n      - {id: d, inputs: [d]}\n")
+folder_case("bulk-control-chars", {"a.yaml": BASE, "pool.csv": "id,name,location,segments\n"
+                                    "x1,\"two\nlines\",中国,a\nx2,bell\x07,中国,a\nx3\x01,丙,中国,a\n"})
+pool_case("pool-quoted-newline-and-tiny-revenue", "pool.csv", "id,name,location,segments,role,status,revenue\n"
+          "x,\"甲\n乙\",中国/上海,a,,,1e-400\ny,\"丙\"\"丁\"\"\",中国/上海,a,,,\n")
+pool_case("pool-jsonl-bom", "pool.jsonl", b'\xef\xbb\xbf{"id": "x", "location": "\xe4\xb8\xad\xe5\x9b\xbd/\xe4\xb8\x8a\xe6\xb5\xb7", "segments": ["a"]}\n')
+pool_case("pool-control-chars-and-nul", "pool.csv", b"id,name,location,segments\nx,a\x01,\xe4\xb8\xad\xe5\x9b\xbd,a\n"
+          b"y,a\x00b,\xe4\xb8\xad\xe5\x9b\xbd,a\nz,ok,\xe4\xb8\xad\xe5\x9b\xbd/\xe4\xb8\x8a\xe6\xb5\xb7,a\n")
+
+
 def main() -> None:
     record = "--record" in sys.argv
     for name in sorted(os.listdir(HERE)):
@@ -174,7 +192,8 @@ def main() -> None:
         with open(os.path.join(d, "args"), "w", encoding="utf-8") as f:
             f.write(line + "\n")
         if record:
-            r = subprocess.run(["build/cli/chainlens"] + line.split(" "), cwd=ROOT, capture_output=True)
+            binary = os.environ.get("CHAINLENS", "build/cli/chainlens")
+            r = subprocess.run([binary] + line.split(" "), cwd=ROOT, capture_output=True)
             with open(os.path.join(d, "expected"), "wb") as f:
                 f.write(r.stderr + f"exit: {r.returncode}\n".encode())
     print(f"{len(cases)} cases in {REL}")

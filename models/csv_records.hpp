@@ -1,0 +1,149 @@
+// models/csv_records.hpp: CSV records that always make progress (issue 18). A record is a
+// line, or several when a quoted field holds newlines (RFC 4180); a line longer than the
+// limit is skipped whole and reported, never retried; a NUL byte is reported. Fields are
+// split by fast-cpp-csv-parser's own rules, so messages stay those of the library.
+#pragma once
+#include <array>
+#include <cstdio>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "models/fccp.hpp"
+
+namespace chainlens {
+
+/// The longest record accepted, in bytes (the parser's own line limit, 2^24 - 1).
+inline constexpr std::size_t kMaxCsvRecord = (std::size_t{1} << 24) - 1;
+
+namespace csv_error {
+struct line_too_long : io::error::base, io::error::with_file_name, io::error::with_file_line {
+  std::size_t limit = kMaxCsvRecord;
+  void format_error_message() const override {
+    std::snprintf(error_message_buffer, sizeof(error_message_buffer),
+                  "Line %d in file \"%s\" is longer than %zu bytes; skipped.", file_line, file_name, limit);
+  }
+};
+struct nul_byte : io::error::base, io::error::with_file_name, io::error::with_file_line {
+  void format_error_message() const override {
+    std::snprintf(error_message_buffer, sizeof(error_message_buffer),
+                  "Line %d in file \"%s\" contains a NUL byte.", file_line, file_name);
+  }
+};
+}  // namespace csv_error
+
+/// Splits a stream into CSV records (see above). A UTF-8 BOM at the start is dropped.
+class CsvRecordReader {
+ public:
+  enum class Status { ok, too_long };
+  explicit CsvRecordReader(std::istream& in, std::size_t max_bytes = kMaxCsvRecord);
+  /// False at the end. `record` has no line end (a final CR is dropped); `line` is the
+  /// 1-based line it starts on. A quote left open to the end of input (or beyond the limit)
+  /// closes nothing: the record is its first line only, so one stray quote costs one row.
+  bool next(std::string& record, std::size_t& line, Status& status);
+  std::size_t max_bytes() const noexcept { return max_; }
+
+ private:
+  bool fill();
+  std::istream& in_;
+  std::size_t max_;
+  std::string buf_;
+  std::size_t pos_ = 0, line_ = 1;
+  bool eof_ = false;
+};
+
+/// A CSV file with N known columns (header by name), rows as strings.
+template <unsigned N>
+class CsvTable {
+ public:
+  using trim = io::trim_chars<' ', '\t', '\r'>;
+  using quote = io::double_quote_escape<',', '"'>;
+  CsvTable(std::istream& in, const std::string& file_name, std::array<std::string, N> names,
+           std::size_t max_bytes = kMaxCsvRecord)
+      : records_(in, max_bytes), file_(file_name), names_(std::move(names)) {
+    for (unsigned i = 0; i < N; ++i) order_.push_back(static_cast<int>(i));
+  }
+
+  /// Throws io::error::base (file name set) when the header is missing or bad.
+  void read_header(io::ignore_column policy) {
+    std::string rec;
+    std::size_t line = 0;
+    for (;;) {
+      CsvRecordReader::Status st;
+      if (!records_.next(rec, line, st)) {
+        io::error::header_missing e;
+        e.set_file_name(file_.c_str());
+        throw e;
+      }
+      check(rec, line, st);
+      if (!io::empty_line_comment::is_comment(rec.c_str())) break;
+    }
+    try {
+      io::detail::parse_header_line<N, trim, quote>(rec.data(), order_, names_.data(), policy);
+    } catch (io::error::with_file_name& e) {
+      e.set_file_name(file_.c_str());
+      throw;
+    }
+  }
+
+  bool has_column(const std::string& name) const {
+    for (int c : order_)
+      if (c >= 0 && names_[static_cast<unsigned>(c)] == name) return true;
+    return false;
+  }
+
+  /// False at the end. A bad row throws io::error::base (file name and line set) and is
+  /// consumed: the next call reads the row after it.
+  bool read_row(std::array<std::string, N>& out) {
+    std::string& rec = rec_;
+    for (;;) {
+      CsvRecordReader::Status st;
+      if (!records_.next(rec, line_, st)) return false;
+      check(rec, line_, st);
+      if (!io::empty_line_comment::is_comment(rec.c_str())) break;
+    }
+    char* cols[N] = {};
+    try {
+      try {
+        io::detail::parse_line<trim, quote>(rec.data(), cols, order_);
+      } catch (io::error::with_file_name& e) {
+        e.set_file_name(file_.c_str());
+        throw;
+      }
+    } catch (io::error::with_file_line& e) {
+      e.set_file_line(static_cast<unsigned>(line_));
+      throw;
+    }
+    for (unsigned i = 0; i < N; ++i) out[i] = cols[i] ? cols[i] : "";
+    return true;
+  }
+
+  /// The line the last record read starts on.
+  std::size_t line() const noexcept { return line_; }
+
+ private:
+  void check(const std::string& rec, std::size_t line, CsvRecordReader::Status st) {
+    line_ = line;
+    if (st == CsvRecordReader::Status::too_long) {
+      csv_error::line_too_long e;
+      e.limit = records_.max_bytes();
+      e.set_file_name(file_.c_str());
+      e.set_file_line(static_cast<unsigned>(line));
+      throw e;
+    }
+    if (rec.find('\0') != std::string::npos) {
+      csv_error::nul_byte e;
+      e.set_file_name(file_.c_str());
+      e.set_file_line(static_cast<unsigned>(line));
+      throw e;
+    }
+  }
+
+  CsvRecordReader records_;
+  std::string file_, rec_;
+  std::array<std::string, N> names_;
+  std::vector<int> order_;
+  std::size_t line_ = 0;
+};
+
+}  // namespace chainlens
