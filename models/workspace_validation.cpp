@@ -115,8 +115,7 @@ void check_parent_cycles(const std::vector<const Segment*>& segments,
 }
 
 // `group:` links are followed to the top (metrics.md v2 "link"): they must not loop.
-template <class Index>
-void check_group_cycles(const Workspace& ws, const Index& index, DiagnosticSink& sink) {
+void check_group_cycles(const Workspace& ws, DiagnosticSink& sink) {
   std::unordered_map<std::string, const Enterprise*> by_id;
   for (const Enterprise& e : ws.enterprises) by_id.emplace(e.id, &e);
   std::unordered_set<std::string> reported;
@@ -135,7 +134,6 @@ void check_group_cycles(const Workspace& ws, const Index& index, DiagnosticSink&
       if (!seen.insert(cur->id).second) break;  // a loop further up, reported from its members
     }
   }
-  (void)index;
 }
 
 // Every id of the workspace, as the loader read it, against the one id rule.
@@ -287,7 +285,7 @@ void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
                    "name one of its children: " + list_children(children[s.segment]));
       if (s.from == s.to) sink.error(pos, "the supply " + s.from + " -> " + s.to + " supplies itself");
     }
-  check_group_cycles(ws, enterprises, sink);
+  check_group_cycles(ws, sink);
   check_ids(ws, sink);
   check_regions(ws, regions, sink);
 }

@@ -13,11 +13,7 @@ using chainlens::test::TestGraph;
 
 namespace {
 
-const SegmentGap& gap(const GapReport& r, const std::string& id) {
-  for (const SegmentGap& g : r.segments)
-    if (g.segment == id) return g;
-  throw std::logic_error("no segment " + id);
-}
+const SegmentGap& gap(const GapReport& r, const std::string& id) { return test::gap_row(r, id); }
 
 const char* kLine = R"(
 chains: [{id: t, segments: [{id: a}, {id: b, inputs: [a]}, {id: c, inputs: [b]}]}]

@@ -18,11 +18,7 @@ using chainlens::test::TestGraph;
 
 namespace {
 
-const SegmentGap& gap(const GapReport& r, const std::string& id) {
-  for (const SegmentGap& g : r.segments)
-    if (g.segment == id) return g;
-  throw std::logic_error("no segment " + id);
-}
+const SegmentGap& gap(const GapReport& r, const std::string& id) { return test::gap_row(r, id); }
 
 // a (material) -> b (component) -> p (product) -> s (service); q a second product.
 // The plan calls a a technology gap; g1 of the target list makes q in 上海; f1 makes b locally.

@@ -20,12 +20,7 @@ enterprises:
   - {id: g1, location: 中国/上海, segments: [a, c]}
 )";
 
-const SegmentGap& gap(const GapReport& r, const std::string& id) {
-  for (const SegmentGap& g : r.segments)
-    if (g.segment == id) return g;
-  FAIL("no segment " << id);
-  throw std::logic_error("unreachable");
-}
+const SegmentGap& gap(const GapReport& r, const std::string& id) { return test::gap_row(r, id); }
 
 SegmentStatus status(const GapReport& r, const std::string& id) { return gap(r, id).status; }
 

@@ -3,7 +3,10 @@
 #pragma once
 #include <string>
 
+#include <stdexcept>
+
 #include "engine/chain_graph.hpp"
+#include "engine/gaps.hpp"
 #include "models/yaml_loader.hpp"
 
 namespace chainlens::test {
@@ -23,5 +26,12 @@ class TestGraph {
   Workspace workspace_;
   ChainGraph graph_;
 };
+
+/// The row of a segment in a gap report; throws when the report has none.
+inline const SegmentGap& gap_row(const GapReport& r, const std::string& id) {
+  for (const SegmentGap& g : r.segments)
+    if (g.segment == id) return g;
+  throw std::logic_error("no segment " + id);
+}
 
 }  // namespace chainlens::test
