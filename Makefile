@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 
-.PHONY: all setup configure build demo test test-asan fuzz bench clean
+.PHONY: all setup configure build demo test install test-asan fuzz bench clean
 
 all: build
 
@@ -23,6 +23,11 @@ demo: build
 
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Puts chainlens in $(PREFIX)/bin (cmake --install): PREFIX=$$HOME/.local needs no root.
+PREFIX ?= /usr/local
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 # The benchmark table of issue 8 (bench/run.sh): chainlens against the Python peer and `wc -l`;
 # writes bench/results-latest.md. Generates bench/data/ on first use (about 2 GB).

@@ -4,10 +4,13 @@
 # assembly with N-1 direct inputs). Not a timed test: it prints seconds and peak memory per
 # command, so that a quadratic pass shows as a jump between sizes. Nothing here is real data.
 #   bash bench/long_chain.sh [BUILD_DIR]        LONG_CHAIN_SIZES="10000 100000" LONG_CHAIN_TIMEOUT=600
+#   LONG_CHAIN_SHAPES="depth breadth" LONG_CHAIN_COMMANDS="validate,gaps" (default: every command)
 set -euo pipefail
 build="${1:-build}"
 cl="$build/cli/chainlens"
 sizes="${LONG_CHAIN_SIZES:-10000 100000}"
+shapes="${LONG_CHAIN_SHAPES:-depth breadth}"
+only="${LONG_CHAIN_COMMANDS:-}"
 limit="${LONG_CHAIN_TIMEOUT:-600}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -34,11 +37,14 @@ PY
 
 printf '| shape | segments | command | seconds | peak memory |\n| --- | --- | --- | --- | --- |\n'
 for n in $sizes; do
-  for shape in depth breadth; do
+  for shape in $shapes; do
     ws="$tmp/$shape-$n.yaml"
     gen "$shape" "$n" "$ws"
-    for cmd in validate info "gaps --chain long" "chokepoints --chain long" "supply --chain long"; do
+    # report: the Markdown report with both diagrams (GraphViz lays out every segment).
+    for cmd in validate info "gaps --chain long" "chokepoints --chain long" "supply --chain long" \
+        "report --chain long --format md -o $tmp/report-$shape-$n"; do
       read -r -a words <<<"$cmd"
+      [[ -z "$only" || ",$only," == *",${words[0]},"* ]] || continue
       if /usr/bin/time -f "%e %M" -o "$tmp/time" timeout "$limit" "$cl" "${words[0]}" "$ws" "${words[@]:1}" \
           --max-file-mb 1024 >/dev/null 2>"$tmp/err"; then
         read -r secs kb <"$tmp/time"

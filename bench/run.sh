@@ -44,9 +44,9 @@ measure "$py" "$peer" chains chains/xihaian; p=$SECS
 row "YAML load, bundled 西海岸 (${bytes} B, 27 files)" "$(awk -v b="$bytes" -v s="$c" 'BEGIN{printf "%.2f s, %.1f MB/s", s, b/1e6/(s>0?s:0.001)}')" "$(mb "$ckb")" "$p s" "$(ratio "$c" "$p")"
 for s in $sizes; do
   bytes=$(du -cb "$data/ws$s"/* | tail -1 | cut -f1)
-  measure "$cl" validate "$data/ws$s" --max-file-mb 4096; c=$SECS; ckb=$KB
-  measure "$cl" compile "$data/ws$s" --max-file-mb 4096 -o "$data/ws$s.snap"
-  measure "$cl" info "$data/ws$s.snap" --max-file-mb 4096; snap=$SECS; skb=$KB
+  measure "$cl" validate "$data/ws$s" --max-file-mb 4096 --max-memory-mb 1048576; c=$SECS; ckb=$KB
+  measure "$cl" compile "$data/ws$s" --max-file-mb 4096 --max-memory-mb 1048576 -o "$data/ws$s.snap"
+  measure "$cl" info "$data/ws$s.snap" --max-file-mb 4096 --max-memory-mb 1048576; snap=$SECS; skb=$KB
   if peer_runs "$s"; then
     measure "$py" "$peer" chains "$data/ws$s"; p="$SECS s"; r="$(ratio "$c" "$SECS")"
   else p="not run"; r="-"; fi
@@ -56,7 +56,7 @@ done
 
 # 2. Full analysis (gaps, chokepoints, supply, targets in one run) from a snapshot.
 for s in $sizes; do
-  measure "$cl" analyze "$data/ws$s.snap" --max-file-mb 4096 --chain syn --lang en; c=$SECS; ckb=$KB
+  measure "$cl" analyze "$data/ws$s.snap" --max-file-mb 4096 --max-memory-mb 1048576 --chain syn --lang en; c=$SECS; ckb=$KB
   if peer_runs "$s"; then
     measure "$py" "$peer" all "$data/ws$s" --chain syn; p="$SECS s ($(mb "$KB"))"; r="$(ratio "$c" "$SECS")"
   else p="not run"; r="-"; fi

@@ -50,7 +50,7 @@ static int run_analyze(const AnalyzeOptions& o) {
                     ",\n\"chokepoints\": " + trimmed(write_chokepoints(chain.id, chokepoints, "json", lang)) +
                     ",\n\"supply\": " + trimmed(write_local_supply(supply, "json", lang)) + ",\n\"targets\": " +
                     trimmed(write_targets(targets, portfolio ? &*portfolio : nullptr, TargetsFormat::json, lang)) + "\n}\n";
-  write_output(o.a.out, out);
+  write_result(o.a, out);
   return 0;
 }
 

@@ -1,11 +1,12 @@
-// cli/chokepoints_command.cpp: `chainlens chokepoints WORKSPACE --chain ID [--format
-// table|json|csv|md] [--lang zh|en] [-o FILE]`: where the chain hangs on one link or firm.
+// cli/chokepoints_command.cpp: `chainlens chokepoints WORKSPACE --chain ID [--scope PATH]
+// [--format table|json|csv|md|xlsx] [--lang zh|en] [-o FILE]`: where the chain hangs on one link or firm.
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/chain_graph.hpp"
 #include "engine/chokepoints.hpp"
+#include "engine/gaps.hpp"
 #include "render/chokepoints_writer.hpp"
 
 namespace chainlens::cli {
@@ -16,9 +17,13 @@ struct ChokepointsOptions {
 };
 
 static int run_chokepoints(const ChokepointsOptions& o) {
-  const Workspace ws = load_input(o.input);
-  const ChainGraph graph(ws, require_chain(ws, o.a.chain));
-  write_output(o.a.out, write_chokepoints(o.a.chain, find_chokepoints(graph), o.a.format, parse_lang(o.a.lang)));
+  const Workspace ws = load_input(o.input, o.a.importance);
+  const Chain& chain = require_chain(ws, o.a.chain);
+  const ChainGraph graph(ws, chain);
+  ChokepointReport r = find_chokepoints(graph);
+  // The findings are structural; the scope says which must-pass links the region lacks.
+  add_local_status(r, find_gaps(graph, resolve_scope(ws, chain, o.a.scope)));
+  write_result(o.a, write_chokepoints(chain.id, r, o.a.format, parse_lang(o.a.lang)));
   return 0;
 }
 
@@ -27,7 +32,7 @@ void add_chokepoints_command(CLI::App& app, Registry& r) {
   CLI::App* cmd = app.add_subcommand(
       "chokepoints", "Chokepoint segments (dominators), articulation firms and single-source inputs of a chain");
   add_input_options(*cmd, o->input);
-  add_analysis_options(*cmd, o->a, false);  // chokepoints are properties of the structure, not of a scope
+  add_analysis_options(*cmd, o->a);
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_chokepoints(*o); }); }; });
 }
 

@@ -26,11 +26,13 @@ void add_render_command(CLI::App& app, Registry& r);
 void add_report_command(CLI::App& app, Registry& r);
 void add_analyze_command(CLI::App& app, Registry& r);
 void add_serve_command(CLI::App& app, Registry& r);
+void add_find_command(CLI::App& app, Registry& r);
 
 /// Adds every subcommand, in the order --help lists them.
 inline void add_all_commands(CLI::App& app, Registry& r) {
   add_validate_command(app, r);
   add_info_command(app, r);
+  add_find_command(app, r);
   add_targets_command(app, r);
   add_score_command(app, r);
   add_compile_command(app, r);

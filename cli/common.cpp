@@ -1,12 +1,17 @@
 // cli/common.cpp: loading with printed diagnostics, the error guard, and output.
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <iostream>
 #include <string_view>
 
+#include <unistd.h>
+
 #include "engine/candidate_score.hpp"
+#include "engine/find.hpp"
 #include "models/atomic_file.hpp"
+#include "models/column_mapping.hpp"
 #include "models/snapshot.hpp"
 
 namespace chainlens::cli {
@@ -17,6 +22,7 @@ LoadOptions InputOptions::load_options() const {
   o.limits.max_string = max_string;
   o.limits.max_entries = max_entries;
   o.limits.max_file_bytes = max_file_mb << 20;  // bounded by the option's check (no overflow)
+  o.limits.max_memory_bytes = max_memory_mb << 20;
   return o;
 }
 
@@ -29,13 +35,41 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("--max-file-mb", o.max_file_mb, "Largest input file accepted, in MiB")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
       ->capture_default_str();
+  cmd.add_option("--max-memory-mb", o.max_memory_mb,
+                 "Most memory loading may take, in MiB (estimated from YAML nodes, firms and relations before allocating)")
+      ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 24))
+      ->capture_default_str();
   cmd.add_flag("--check-sources", o.check_sources,
                "With a snapshot: refuse it when the files it was compiled from have changed");
 }
 
+void add_column_options(CLI::App& cmd, ColumnOptions& o) {
+  cmd.add_option("--columns", o.columns,
+                 "Map a foreign CSV header onto the bulk columns, e.g. "
+                 "'企业名称=name,统一社会信用代码=id,省份=location,城市=location,区县=location,登记状态=status'");
+  cmd.add_option("--columns-file", o.columns_file, "The same mapping from a file (YAML 'HEADER: column' or CSV 'HEADER,column')")
+      ->excludes(cmd.get_option("--columns"));
+}
+
+BulkReadOptions bulk_read_options(const InputOptions& in, const ColumnOptions& columns) {
+  BulkReadOptions o;
+  o.max_string = in.max_string;
+  if (!columns.columns.empty()) {
+    try {
+      o.columns = std::make_shared<ColumnMapping>(parse_column_mapping(columns.columns));
+    } catch (const std::invalid_argument& e) {
+      throw UsageError({{{"--columns", 0, 0}, e.what(), "e.g. --columns 企业名称=name,省份=location,城市=location"}});
+    }
+  } else if (!columns.columns_file.empty()) {
+    o.columns = std::make_shared<ColumnMapping>(read_column_mapping_file(columns.columns_file));
+    register_input_file(columns.columns_file);
+  }
+  return o;
+}
+
 void add_analysis_options(CLI::App& cmd, AnalysisOptions& o, bool with_scope, const std::vector<std::string>& formats) {
   o.format = formats.front();
-  cmd.add_option("--chain", o.chain, "Chain id");
+  cmd.add_option("--chain", o.chain, "Chain: id, name or English name (auto, 汽车)");
   if (with_scope) {
     cmd.add_option("--scope", o.scope, "Region path or alias that counts as local (default: the chain's scope)");
     add_importance_option(cmd, o.importance);
@@ -45,6 +79,8 @@ void add_analysis_options(CLI::App& cmd, AnalysisOptions& o, bool with_scope, co
       ->check(CLI::IsMember({"zh", "en"}))
       ->capture_default_str();
   cmd.add_option("-o,--output", o.out, "Write to this file (atomically) instead of standard output");
+  if (std::find(formats.begin(), formats.end(), "csv") != formats.end())
+    cmd.add_flag("--no-bom", o.no_bom, "CSV without the UTF-8 byte-order mark (which Excel needs to read Chinese)");
 }
 
 Workspace load_input(const InputOptions& o) {
@@ -108,6 +144,16 @@ void write_output(const std::string& out_path, const std::string& text) {
   write_file_atomic(out_path, text);
 }
 
+void write_result(const AnalysisOptions& o, const std::string& text) {
+  if (o.format == "xlsx" && (o.out.empty() || o.out == "-") && isatty(STDOUT_FILENO))
+    throw UsageError({{{"--format", 0, 0}, "an xlsx workbook is not written to a terminal", "add -o FILE.xlsx"}});
+  if (o.format == "csv" && !o.no_bom) {
+    write_output(o.out, std::string(kUtf8Bom) + text);
+    return;
+  }
+  write_output(o.out, text);
+}
+
 CLI::Validator font_name_check() {
   return CLI::Validator(
       [](std::string& v) -> std::string {
@@ -144,27 +190,100 @@ CLI::Validator date_check() {
       "DATE");
 }
 
-const Chain& require_chain(const Workspace& ws, const std::string& id) {
-  if (const Chain* c = ws.find_chain(id)) return *c;
-  if (id.empty()) {
-    std::string known;
-    for (const Chain& c : ws.chains) known += (known.empty() ? "" : ", ") + c.id;
-    throw InputError({{{"--chain", 0, 0}, "--chain is required", "chains: " + known}});
+// "宁德时代 (catl)" for the lists of an ambiguity message.
+static std::string hit_list(const std::vector<FindHit>& hits) {
+  std::string out;
+  for (const FindHit& h : hits) {
+    out += out.empty() ? "" : ", ";
+    out += h.name == h.id ? h.id : h.name + " (" + h.id + ")";
   }
+  return out;
+}
+
+static std::string chain_list(const Workspace& ws) {
   std::string known;
-  std::vector<std::string> ids;
-  for (const Chain& c : ws.chains) {
-    known += (known.empty() ? "" : ", ") + c.id;
-    ids.push_back(c.id);
+  for (const Chain& c : ws.chains) known += (known.empty() ? "" : ", ") + (c.name.empty() ? c.id : c.name + " (" + c.id + ")");
+  return known;
+}
+
+// Ids, names, English names and aliases accepted by --chain, --add and --remove (issue 15).
+static std::string resolve_or_throw(const Workspace& ws, const std::string& text, FindHit::Kind kind,
+                                    const std::string& option) {
+  const std::string what = kind_name(kind);
+  const Resolution r = resolve_name(ws, text, kind);
+  if (r.unique()) return r->id;
+  if (r.hits.size() > 1)
+    throw UsageError({{{option, 0, 0},
+                       "'" + text + "' names " + std::to_string(r.hits.size()) + " " + what + "s: " + hit_list(r.hits),
+                       "write the id or the full name of one"}});
+  std::string hint;
+  if (!r.near.empty()) {
+    hint = "did you mean " + std::string(r.near.size() > 1 ? "one of " : "");
+    for (std::size_t i = 0; i < r.near.size(); ++i)
+      hint += (i ? ", '" : "'") + r.near[i].name + "'" + (r.near[i].name == r.near[i].id ? "" : " (" + r.near[i].id + ")");
+    hint += "?";
+  } else {
+    std::vector<std::string> words;
+    if (kind == FindHit::Kind::chain)
+      for (const Chain& c : ws.chains) words.insert(words.end(), {c.id, c.name});
+    if (kind == FindHit::Kind::enterprise)
+      for (const Enterprise& e : ws.enterprises) words.insert(words.end(), {e.id, e.name});
+    const std::string close = closest_match(text, words);
+    if (!close.empty()) hint = "did you mean '" + close + "'?";
   }
-  const std::string close = closest_match(id, ids);
-  throw InputError({{{}, "no chain '" + id + "' in the workspace",
-                     close.empty() ? "chains: " + known : "did you mean '" + close + "'?"}});
+  if (hint.empty())
+    hint = kind == FindHit::Kind::chain ? "chains: " + chain_list(ws) : "look names up with: chainlens find WORKSPACE TEXT";
+  throw InputError({{{option, 0, 0}, "no " + what + " '" + text + "' in the workspace", hint}});
+}
+
+const Chain& require_chain(const Workspace& ws, const std::string& text) {
+  if (text.empty()) throw InputError({{{"--chain", 0, 0}, "--chain is required", "chains: " + chain_list(ws)}});
+  if (const Chain* c = ws.find_chain(text)) return *c;
+  return *ws.find_chain(resolve_or_throw(ws, text, FindHit::Kind::chain, "--chain"));
+}
+
+std::string require_enterprise(const Workspace& ws, const std::string& text, const std::string& option) {
+  return resolve_or_throw(ws, text, FindHit::Kind::enterprise, option);
+}
+
+// Every path a scope may name: the declared regions, every location of an enterprise and
+// every chain's scope, and each of their prefixes.
+static std::vector<RegionPath> known_paths(const Workspace& ws) {
+  std::vector<RegionPath> all;
+  auto add = [&](const RegionPath& p) {
+    for (const RegionPath& q : p.prefixes_narrow_first()) all.push_back(q);
+  };
+  for (const Region& r : ws.regions) add(r.path);
+  for (const Enterprise& e : ws.enterprises) add(e.location);
+  add(ws.scope);
+  for (const Chain& c : ws.chains) add(ws.chain_scope(c));
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
+}
+
+Scope resolve_scope_text(const Workspace& ws, const std::string& text) {
+  const Scope scope = resolve_alias(ws.regions, RegionPath::parse(text));
+  const std::vector<RegionPath> known = known_paths(ws);
+  if (std::binary_search(known.begin(), known.end(), scope)) return scope;
+  // A typo (西海岸 for 西海岸新区) used to give an empty scope, every segment 缺链, exit 0.
+  std::vector<std::string> words;
+  for (const Region& r : ws.regions) words.insert(words.end(), r.aliases.begin(), r.aliases.end());
+  for (const RegionPath& p : known) words.push_back(p.str());
+  std::string close = closest_match(text, words);
+  if (close.empty() && !text.empty())
+    for (const std::string& w : words)  // a prefix of an alias, or part of a path: 西海岸 -> 西海岸新区
+      if (w.rfind(text, 0) == 0) {
+        close = w;
+        break;
+      }
+  throw UsageError({{{"--scope", 0, 0}, "no region '" + text + "' in the workspace (not a declared region, alias or location)",
+                     close.empty() ? "e.g. --scope " + ws.scope.str() : "did you mean '" + close + "'?"}});
 }
 
 Scope resolve_scope(const Workspace& ws, const Chain& chain, const std::string& text) {
   if (text.empty()) return ws.chain_scope(chain);
-  return resolve_alias(ws.regions, RegionPath::parse(text));
+  return resolve_scope_text(ws, text);
 }
 
 ScoreWeights weights_option(const ScoreWeights& base, const std::string& text) {

@@ -3,9 +3,11 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
+#include "models/bulk_reader.hpp"
 #include "models/workspace.hpp"
 #include "models/yaml_loader.hpp"
 
@@ -28,6 +30,7 @@ struct InputOptions {
   std::size_t max_string = LoadLimits{}.max_string;
   std::size_t max_file_mb = LoadLimits{}.max_file_bytes >> 20;
   std::size_t max_entries = LoadLimits{}.max_entries;
+  std::size_t max_memory_mb = LoadLimits{}.max_memory_bytes >> 20;
   bool check_sources = false;  // for a snapshot: refuse it when its source files changed
   LoadOptions load_options() const;
 };
@@ -35,13 +38,14 @@ struct InputOptions {
 /// What every analysis command takes: which chain, in which scope, how to print it.
 struct AnalysisOptions {
   std::string chain, scope, format = "table", lang = "zh", out;
+  bool no_bom = false;  // CSV without the UTF-8 byte-order mark Excel needs
   std::string importance;  // --importance value=...,dependence=...,plan=...,import=...
 };
 
 /// Adds --chain, --scope (unless the analysis has none), --format (one of `formats`, the
 /// first is the default), --lang and -o.
 void add_analysis_options(CLI::App& cmd, AnalysisOptions& o, bool with_scope = true,
-                          const std::vector<std::string>& formats = {"table", "json", "csv", "md"});
+                          const std::vector<std::string>& formats = {"table", "json", "csv", "md", "xlsx"});
 
 /// Loads a workspace folder, YAML file or snapshot as the options say; throws InputError.
 Workspace load_input(const InputOptions& o);
@@ -54,6 +58,15 @@ void add_importance_option(CLI::App& cmd, std::string& importance);
 /// Adds the WORKSPACE positional and the limit flags to a subcommand.
 void add_input_options(CLI::App& cmd, InputOptions& o);
 
+/// `--columns` / `--columns-file` of a command reading a bulk candidate file.
+struct ColumnOptions {
+  std::string columns, columns_file;
+};
+void add_column_options(CLI::App& cmd, ColumnOptions& o);
+/// How to read a bulk candidate file: --max-string and the column mapping (a bad
+/// `--columns` is a UsageError, a bad mapping file an InputError).
+BulkReadOptions bulk_read_options(const InputOptions& in, const ColumnOptions& columns);
+
 /// Loads the workspace; on InputError prints every diagnostic to stderr and
 /// returns nullopt (the caller returns ExitCode::input_error).
 std::optional<Workspace> load_or_report(const InputOptions& o);
@@ -65,6 +78,14 @@ int guarded(const std::function<int()>& body);
 /// Writes `text` to `out_path` atomically, or to stdout when it is "" or "-".
 void write_output(const std::string& out_path, const std::string& text);
 
+/// Writes an analysis result as the options say: CSV opens with a UTF-8 byte-order mark
+/// (without it Excel on Chinese Windows reads the UTF-8 as GBK) unless --no-bom; an xlsx
+/// workbook is never written to a terminal (a UsageError asking for -o).
+void write_result(const AnalysisOptions& o, const std::string& text);
+
+/// The UTF-8 byte-order mark.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 /// --font values that are safe inside an SVG or HTML attribute and a GraphViz string:
 /// letters (any script), digits, space and - _ . , + ( ); quotes, <, >, &, ;, \ and
 /// control characters are refused (exit 2).
@@ -73,8 +94,12 @@ CLI::Validator font_name_check();
 /// --date values: a real calendar date written YYYY-MM-DD (2024-13-45 is refused, exit 2).
 CLI::Validator date_check();
 
-/// Looks a chain up by id; throws InputError naming the known ids when absent.
-const Chain& require_chain(const Workspace& ws, const std::string& id);
+/// Looks a chain up by id, name or English name (exactly); an unknown name is
+/// an InputError with a did-you-mean, an ambiguous one a UsageError listing the matches.
+const Chain& require_chain(const Workspace& ws, const std::string& text);
+/// The id of the enterprise `text` names (id, name or alias), the same way; `option` names
+/// the flag in messages (--add, --remove).
+std::string require_enterprise(const Workspace& ws, const std::string& text, const std::string& option);
 
 /// The workspace's score weights with `--weights gap=0.5,...` applied; a bad item is an
 /// InputError naming --weights.
@@ -83,5 +108,8 @@ ScoreWeights weights_option(const ScoreWeights& base, const std::string& text);
 /// The scope written on the command line (an alias such as 黄岛区 is resolved), or the
 /// chain's default scope when `text` is empty.
 Scope resolve_scope(const Workspace& ws, const Chain& chain, const std::string& text);
+/// A scope written on the command line; a path that is no declared region, location or
+/// chain scope (nor a prefix of one) is a UsageError with a did-you-mean.
+Scope resolve_scope_text(const Workspace& ws, const std::string& text);
 
 }  // namespace chainlens::cli

@@ -24,13 +24,9 @@ struct GapsOptions {
 // chains (特种钢, 功率半导体) weighs for all of them (metrics.md v2 "the workspace model").
 static int run_workspace_gaps(const GapsOptions& o, const Workspace& ws) {
   if (!o.a.chain.empty()) throw InputError({{{"--workspace", 0, 0}, "--workspace takes no --chain", "drop one of them"}});
-  Scope scope = ws.scope;
-  if (!o.a.scope.empty()) {
-    const Scope written = Scope::parse(o.a.scope);
-    scope = resolve_alias(ws.regions, written);
-  }
+  const Scope scope = o.a.scope.empty() ? ws.scope : resolve_scope_text(ws, o.a.scope);
   const WorkspaceModel model(ws);
-  write_output(o.a.out, write_gaps(find_workspace_gaps(model, scope, ws.importance), o.a.format, parse_lang(o.a.lang)));
+  write_result(o.a, write_gaps(find_workspace_gaps(model, scope, ws.importance), o.a.format, parse_lang(o.a.lang)));
   return 0;
 }
 
@@ -52,7 +48,7 @@ static int run_gaps(const GapsOptions& o) {
     report.chokepoints = chokepoints;
     text = write_gaps(report, o.a.format, lang);
   }
-  write_output(o.a.out, text);
+  write_result(o.a, text);
   return 0;
 }
 

@@ -1,4 +1,4 @@
-// cli/info_command.cpp: `chainlens info WORKSPACE [--format table|json]`: what a
+// cli/info_command.cpp: `chainlens info WORKSPACE [--format table|json|csv|md|ids] [--lang]`: what a
 // workspace holds, per chain, and the content hash of its inputs.
 #include <fmt/format.h>
 
@@ -8,13 +8,14 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "models/workspace_summary.hpp"
+#include "render/lang.hpp"
+#include "render/table.hpp"
 
 namespace chainlens::cli {
 
 struct InfoOptions {
   InputOptions input;
-  std::string format = "table";
-  std::string out;
+  AnalysisOptions a;
 };
 
 // `--format ids`: one chain id per line, for scripts (make demo loops over it).
@@ -50,27 +51,45 @@ static std::string info_json(const WorkspaceSummary& s) {
   return j.dump(2) + "\n";
 }
 
-static std::string info_table(const WorkspaceSummary& s) {
-  std::string out;
-  out += fmt::format("workspace     {}\n", s.name.empty() ? "(unnamed)" : s.name);
-  out += fmt::format("scope         {}\n", s.scope.empty() ? "(none)" : s.scope);
-  out += fmt::format("content hash  {}\n", s.content_hash);
-  out += fmt::format("files {}, sources {}, regions {}, segments {}, supply relations {}\n", s.files, s.sources,
-                     s.regions, s.segments, s.supplies);
-  out += fmt::format("enterprises {} (local {}, non-local {})\n\n", s.enterprises, s.local, s.non_local);
-  // Chinese names go last so that the columns line up without display-width tricks.
-  out += fmt::format("{:<14} {:>8} {:>5} {:>11} {:>6} {:>9} {:>8} {:>5} {:>7} {:>5}  {}\n", "chain", "segments",
-                     "leaf", "enterprises", "local", "non-local", "supplies", "gaps", "targets", "goals", "name / scope");
+// Names, not ids, for a person; Chinese by default (issue 15).
+static std::string info_table(const WorkspaceSummary& s, Lang lang, const std::string& format) {
+  const bool zh = lang == Lang::zh;
+  Table head;
+  head.header = {zh ? "项目" : "item", zh ? "内容" : "value"};
+  head.rows = {{zh ? "工作区" : "workspace", s.name.empty() ? (zh ? "(未命名)" : "(unnamed)") : s.name},
+               {zh ? "范围" : "scope", s.scope.empty() ? (zh ? "(无)" : "(none)") : s.scope},
+               {zh ? "内容哈希" : "content hash", s.content_hash},
+               {zh ? "文件 / 来源 / 地区" : "files / sources / regions",
+                fmt::format("{} / {} / {}", s.files, s.sources, s.regions)},
+               {zh ? "环节 / 供应关系" : "segments / supply relations", fmt::format("{} / {}", s.segments, s.supplies)},
+               {zh ? "企业 (本地 / 外地)" : "enterprises (local / elsewhere)",
+                fmt::format("{} ({} / {})", s.enterprises, s.local, s.non_local)}};
+  Table t;
+  t.header = {zh ? "产业链" : "chain",         zh ? "环节" : "segments",     zh ? "末级环节" : "leaf",
+              zh ? "企业" : "enterprises",     zh ? "本地" : "local",        zh ? "外地" : "elsewhere",
+              zh ? "供应关系" : "supplies",    zh ? "规划缺口" : "gaps",     zh ? "拟招商名录" : "target lists",
+              zh ? "目标" : "goals",           zh ? "范围" : "scope"};
+  t.align_right = {false, true, true, true, true, true, true, true, true, true, false};
   for (const ChainSummary& c : s.chains)
-    out += fmt::format("{:<14} {:>8} {:>5} {:>11} {:>6} {:>9} {:>8} {:>5} {:>7} {:>5}  {} / {}\n", c.id, c.segments,
-                       c.leaf_segments, c.enterprises, c.local, c.non_local, c.supplies, c.gaps, c.target_lists,
-                       c.goals, c.name, c.scope.empty() ? "(no scope)" : c.scope);
-  return out;
+    t.rows.push_back({c.name.empty() ? c.id : c.name, std::to_string(c.segments), std::to_string(c.leaf_segments),
+                      std::to_string(c.enterprises), std::to_string(c.local), std::to_string(c.non_local),
+                      std::to_string(c.supplies), std::to_string(c.gaps), std::to_string(c.target_lists),
+                      std::to_string(c.goals), c.scope.empty() ? (zh ? "(无)" : "(no scope)") : c.scope});
+  if (format == "csv") {
+    t.header.insert(t.header.begin(), zh ? "代码" : "id");
+    for (std::size_t i = 0; i < s.chains.size(); ++i) t.rows[i].insert(t.rows[i].begin(), s.chains[i].id);
+    return to_csv(t);
+  }
+  if (format == "md") return to_markdown(head) + "\n" + to_markdown(t);
+  std::string out;
+  for (const auto& row : head.rows) out += row[0] + "  " + row[1] + "\n";
+  return out + "\n" + to_text(t);
 }
 
 static int run_info(const InfoOptions& o) {
   const WorkspaceSummary s = summarize(load_input(o.input));
-  write_output(o.out, o.format == "json" ? info_json(s) : o.format == "ids" ? info_ids(s) : info_table(s));
+  const std::string& f = o.a.format;
+  write_result(o.a, f == "json" ? info_json(s) : f == "ids" ? info_ids(s) : info_table(s, parse_lang(o.a.lang), f));
   return 0;
 }
 
@@ -78,8 +97,12 @@ void add_info_command(CLI::App& app, Registry& r) {
   auto o = std::make_shared<InfoOptions>();
   CLI::App* cmd = app.add_subcommand("info", "Show what a workspace holds: chains, counts, scope, content hash");
   add_input_options(*cmd, o->input);
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json", "ids"}))->capture_default_str();
-  cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
+  cmd->add_option("--format", o->a.format, "Output format (ids: one chain id a line, for scripts)")
+      ->check(CLI::IsMember({"table", "json", "csv", "md", "ids"}))
+      ->capture_default_str();
+  cmd->add_option("--lang", o->a.lang, "Language of the output (Chinese by default)")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  cmd->add_option("-o,--output", o->a.out, "Write to this file (atomically) instead of standard output");
+  cmd->add_flag("--no-bom", o->a.no_bom, "CSV without the UTF-8 byte-order mark");
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_info(*o); }); }; });
 }
 

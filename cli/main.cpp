@@ -1,10 +1,14 @@
 // cli/main.cpp: the `chainlens` command: registers every subcommand and runs one.
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/argument_order.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "models/atomic_file.hpp"
@@ -21,10 +25,19 @@ int main(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 ok, 1 failure (e.g. cannot write output), 2 usage error, "
       "3 input error (every problem is listed as file:line:col).");
+  // --full-precision (and any option of the app) also after the subcommand.
+  app.fallthrough();
   chainlens::cli::Registry registry;
   chainlens::cli::add_all_commands(app, registry);
+  std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+  if (const auto unknown = chainlens::cli::unknown_subcommand(app, args)) {
+    std::cerr << "error: " << *unknown << '\n';
+    return static_cast<int>(chainlens::cli::ExitCode::usage);
+  }
+  args = chainlens::cli::subcommand_first(app, std::move(args));
+  std::reverse(args.begin(), args.end());  // CLI11 takes the words last first
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(chainlens::cli::ExitCode::usage);

@@ -1,5 +1,8 @@
 // cli/render_command.cpp: `chainlens render WORKSPACE --chain ID [--view chain|targets|supply|scopes]
-// --format svg|png|pdf|dot [--scope PATH] [--lang zh|en] [--font NAME] [--max-firms N] -o FILE`.
+// --format svg|png|pdf|dot [--size 16:9|4:3|A4] [--scope PATH] [--lang zh|en] [--font NAME] -o FILE`.
+#include <fmt/format.h>
+
+#include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -16,9 +19,9 @@ namespace chainlens::cli {
 
 struct RenderOptions {
   InputOptions input;
-  std::string chain, scope, view = "chain", format = "svg", lang = "zh", font = GraphvizOptions{}.font, out;
+  std::string chain, scope, view = "chain", format = "svg", lang = "zh", font = GraphvizOptions{}.font, out, size = "16:9";
   std::string date, importance;
-  int max_firms = 3, per_gap = 3, max_nodes = 300;
+  int max_firms = 3, per_gap = 3, max_nodes = 300, max_gaps = 6;
 };
 
 static int run_render(const RenderOptions& o) {
@@ -33,10 +36,14 @@ static int run_render(const RenderOptions& o) {
   d.max_firms = o.max_firms;
   d.per_gap = o.per_gap;
   d.max_nodes = o.max_nodes;
+  d.max_gaps = o.max_gaps;
   d.date = o.date;
+  const PageSize page = *page_size(o.size);  // --size is checked against the same names
+  d.aspect = page.width_in / page.height_in;
   GraphvizOptions g;
   g.format = o.format;
   g.font = o.font;
+  g.page = page.name;
   Diagram diagram;
   if (o.view == "scopes") {
     diagram = scopes_diagram(graph, find_gaps_all_scopes(graph, scope), d);
@@ -51,18 +58,32 @@ static int run_render(const RenderOptions& o) {
       diagram = chain_diagram(graph, gaps, find_chokepoints(graph), d);
     }
   }
-  write_output(o.out, render_graphviz(diagram, g));
+  PageFit fit;
+  const std::string bytes = render_graphviz(diagram, g, &fit);
+  write_output(o.out, bytes);
+  // An empty view is still written (a one-note diagram a report or slide can show); the
+  // user hears why on stderr. A drawing too big for the page keeps 14 pt text on a larger
+  // canvas of the page's shape; the note says how small the text gets on the slide itself.
+  if (!diagram.message.empty()) std::cerr << "note: nothing to draw for this view; the diagram says why\n";
+  if (kMinFontPt * fit.scale < 13.5)  // rounds to less than 14 pt
+    std::cerr << fmt::format(
+        "note: at 14 pt text the diagram needs {:.1f} x {:.1f} in; fitted to the {} page ({:.1f} x {:.1f} in) its text is {:.0f} pt "
+        "(fewer firm names with --max-firms 0, or fewer gaps with --max-gaps, make it smaller)\n",
+        fit.width_in, fit.height_in, page.name, page.width_in, page.height_in, kMinFontPt * fit.scale);
   return 0;
 }
 
 void add_render_command(CLI::App& app, Registry& r) {
   auto o = std::make_shared<RenderOptions>();
-  CLI::App* cmd = app.add_subcommand("render", "Draw a diagram with GraphViz: chain (产业链图谱), targets (招商图谱), supply network or scopes");
+  CLI::App* cmd = app.add_subcommand("render", "Draw a diagram with GraphViz for a slide: chain (产业链图谱), targets (招商图谱 grid), supply network or scopes. A view with nothing to draw (a chain without supply relations) is written as one note saying so");
   add_input_options(*cmd, o->input);
-  cmd->add_option("--chain", o->chain, "Chain id")->required();
+  cmd->add_option("--chain", o->chain, "Chain: id, name or English name (auto, 汽车)")->required();
   cmd->add_option("--view", o->view, "What to draw")->check(CLI::IsMember({"chain", "targets", "supply", "scopes"}))->capture_default_str();
   cmd->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
+      ->capture_default_str();
+  cmd->add_option("--size", o->size, "Page the drawing is fitted to (16:9 and 4:3 slides, A4 landscape); text is 14 pt or more on it")
+      ->check(CLI::IsMember({"16:9", "4:3", "A4"}))
       ->capture_default_str();
   cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
   cmd->add_option("--lang", o->lang, "Diagram language")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
@@ -71,6 +92,9 @@ void add_render_command(CLI::App& app, Registry& r) {
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
   cmd->add_option("--per-gap", o->per_gap, "targets view: candidates attached to each gap")
+      ->check(CLI::Range(1, 50))
+      ->capture_default_str();
+  cmd->add_option("--max-gaps", o->max_gaps, "targets view: gaps drawn as columns, worst gap score first")
       ->check(CLI::Range(1, 50))
       ->capture_default_str();
   cmd->add_option("--max-nodes", o->max_nodes, "supply view: above this many firms, non-local ones collapse per segment")

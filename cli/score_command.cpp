@@ -25,8 +25,9 @@ namespace chainlens::cli {
 
 struct ScoreOptions {
   InputOptions input;
-  std::string chain, scope, weights, importance, candidates, input_format, format = "csv", out, rejects;
-  bool include_nearby = false;
+  ColumnOptions columns;
+  std::string chain, scope, weights, importance, candidates, input_format, format = "csv", out, rejects, lang = "zh";
+  bool include_nearby = false, no_bom = false;
   int threads = 0;
   std::size_t max_rejects = static_cast<std::size_t>(-1);
   std::size_t chunk = 512;
@@ -138,14 +139,18 @@ static int run_score(const ScoreOptions& o) {
   std::unique_ptr<Output> rejects;
   if (!rejects_path.empty()) rejects = std::make_unique<Output>(rejects_path);
 
-  BulkRowReader reader(in, *format, shown);
+  BulkRowReader reader(in, *format, shown, bulk_read_options(o.input, o.columns));
   if (!reader.header_problems().empty()) throw InputError(reader.header_problems());
   const bool csv = o.format == "csv";
-  if (csv) out.write(score_csv_header());
+  const Lang lang = parse_lang(o.lang);
+  // A BOM only opens a file (for Excel); standard output is the streaming path into another
+  // program (a mapper, a pipe), which a BOM would only disturb.
+  if (csv && !o.no_bom && !o.out.empty() && o.out != "-") out.write(kUtf8Bom);
+  if (csv) out.write(score_csv_header(lang));
   if (rejects) rejects->write("line,reason\n");
   BatchSinks sinks;
-  sinks.render = [csv](const CandidateScore& s, std::size_t line) {
-    return csv ? score_csv_row(s, line) : score_jsonl_row(s, line);
+  sinks.render = [csv, lang](const CandidateScore& s, std::size_t line) {
+    return csv ? score_csv_row(s, line, lang) : score_jsonl_row(s, line);
   };
   sinks.write = [&](const std::string& rows) { out.write(rows); };
   sinks.reject = [&](std::size_t line, const std::string& reason) {
@@ -170,6 +175,13 @@ static int run_score(const ScoreOptions& o) {
                            "{} rejected{}\n",
                            s.rows, s.scored, s.unmatched, s.local, s.nearby, s.rejected,
                            rejects && s.rejected ? " (see " + rejects_path + ")" : "");
+  // A file whose every row is rejected (say, a foreign header not mapped) is an input
+  // error, never "scored 0 rows" with exit 0 (issue 15).
+  if (s.rows > 0 && s.rejected == s.rows) {
+    std::cerr << fmt::format("error: every row of {} was rejected ({} {}, read as {})\n", shown, s.rows,
+                             s.rows == 1 ? "row" : "rows", reader.encoding());
+    return static_cast<int>(ExitCode::input_error);
+  }
   if (s.rejected > o.max_rejects) {
     std::cerr << fmt::format("error: {} rejected rows exceed --max-rejects {}\n", s.rejected, o.max_rejects);
     return static_cast<int>(ExitCode::input_error);
@@ -181,8 +193,9 @@ void add_score_command(CLI::App& app, Registry& r) {
   auto o = std::make_shared<ScoreOptions>();
   CLI::App* cmd = app.add_subcommand("score", "Score a bulk candidate pool (CSV or JSON Lines), streaming, in parallel");
   add_input_options(*cmd, o->input);
-  cmd->add_option("--chain", o->chain, "Chain id")->required();
+  cmd->add_option("--chain", o->chain, "Chain: id, name or English name (auto, 汽车)")->required();
   cmd->add_option("--candidates", o->candidates, "Candidate file, or - for standard input")->required();
+  add_column_options(*cmd, o->columns);
   cmd->add_option("--input-format", o->input_format, "Format of the candidates (default: from the file name)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   cmd->add_option("--scope", o->scope, "Region path or alias that counts as local (default: the chain's scope)");
@@ -192,6 +205,10 @@ void add_score_command(CLI::App& app, Registry& r) {
                 "Score candidates elsewhere in the region one level up (市内转移) instead of leaving them out");
   cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"csv", "jsonl"}))->capture_default_str();
   cmd->add_option("-o,--output", o->out, "Write to this file (atomically) instead of standard output");
+  cmd->add_option("--lang", o->lang, "Language of the CSV header and labels (JSON Lines keys are always English)")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
+  cmd->add_flag("--no-bom", o->no_bom, "No UTF-8 byte-order mark in a CSV written with -o (standard output never has one)");
   cmd->add_option("--rejects", o->rejects, "File for bad rows (default: OUTPUT.rejects.csv, or standard error)");
   cmd->add_option("--max-rejects", o->max_rejects, "Exit with code 3 when more rows than this are rejected");
   cmd->add_option("-j,--threads", o->threads, "Worker threads (0: all cores)")->capture_default_str();

@@ -23,7 +23,7 @@ static int run_supply(const SupplyOptions& o) {
   LocalSupplyOptions options;
   options.verified_only = o.verified_only;
   const LocalSupplyReport r = local_supply(graph, resolve_scope(ws, chain, o.a.scope), options);
-  write_output(o.a.out, write_local_supply(r, o.a.format, parse_lang(o.a.lang)));
+  write_result(o.a, write_local_supply(r, o.a.format, parse_lang(o.a.lang)));
   return 0;
 }
 

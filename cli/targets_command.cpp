@@ -19,20 +19,21 @@ namespace chainlens::cli {
 struct TargetsOptions {
   InputOptions input;
   AnalysisOptions a;
+  ColumnOptions columns;
   std::string weights, candidates;
   int portfolio = 0;
-  std::size_t limit = 30, by_gap = 0;
+  std::size_t top = 30, by_gap = 0;
   bool include_nearby = false;
 };
 
 // A bulk pool read whole (targets shows a ranked list; `score` is the streaming path).
-static std::vector<Candidate> read_pool(const std::string& path, const Workspace& ws) {
+static std::vector<Candidate> read_pool(const std::string& path, const Workspace& ws, const BulkReadOptions& options) {
   const auto format = bulk_format_for(path);
   if (!format) throw InputError({{{path, 0, 0}, "not a candidate file", "expected *.csv or *.jsonl"}});
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({{{path, 0, 0}, "cannot open the file", {}}});
   DiagnosticSink sink;
-  const std::vector<Enterprise> rows = read_bulk_file(in, *format, path, sink, LoadLimits{}.max_rows);
+  const std::vector<Enterprise> rows = read_bulk_file(in, *format, path, sink, LoadLimits{}.max_rows, options);
   // The same id twice in a pool is reported, never dropped silently (issue 18).
   std::unordered_map<std::string, int> first_line;
   for (const Enterprise& e : rows) {
@@ -57,7 +58,7 @@ static int run_targets(const TargetsOptions& o) {
   const ScoringModel model = prepare_scoring(graph, gaps, weights, o.include_nearby);
   std::vector<Candidate> candidates = workspace_candidates(graph, scope);
   if (!o.candidates.empty()) {
-    std::vector<Candidate> pool = read_pool(o.candidates, ws);
+    std::vector<Candidate> pool = read_pool(o.candidates, ws, bulk_read_options(o.input, o.columns));
     candidates.insert(candidates.end(), pool.begin(), pool.end());
   }
   const TargetsReport report = rank_targets(model, candidates);
@@ -66,12 +67,13 @@ static int run_targets(const TargetsOptions& o) {
   const TargetsFormat format = o.a.format == "json"  ? TargetsFormat::json
                                : o.a.format == "csv" ? TargetsFormat::csv
                                : o.a.format == "md"  ? TargetsFormat::md
+                               : o.a.format == "xlsx" ? TargetsFormat::xlsx
                                                    : TargetsFormat::table;
   if (o.by_gap > 0) {
-    write_output(o.a.out, write_targets_by_gap(gaps, report, o.by_gap, format, parse_lang(o.a.lang)));
+    write_result(o.a, write_targets_by_gap(gaps, report, o.by_gap, format, parse_lang(o.a.lang)));
     return 0;
   }
-  write_output(o.a.out, write_targets(report, portfolio ? &*portfolio : nullptr, format, parse_lang(o.a.lang), o.limit));
+  write_result(o.a, write_targets(report, portfolio ? &*portfolio : nullptr, format, parse_lang(o.a.lang), o.top));
   return 0;
 }
 
@@ -82,13 +84,15 @@ void add_targets_command(CLI::App& app, Registry& r) {
   add_analysis_options(*cmd, o->a);
   cmd->add_option("--weights", o->weights, "Override score weights, e.g. gap=0.5,strength=0.2,listed=0");
   cmd->add_option("--candidates", o->candidates, "Add a bulk candidate pool (CSV or JSON Lines)");
+  add_column_options(*cmd, o->columns);
   cmd->add_option("--portfolio", o->portfolio, "Also pick K candidates that together close the most gaps")
       ->check(CLI::Range(0, 1000));
   cmd->add_option("--by-gap", o->by_gap, "List each gap segment with its best N candidates instead of one ranking")
       ->check(CLI::Range(1, 100));
   cmd->add_flag("--include-nearby", o->include_nearby,
                 "Keep candidates elsewhere in the region one level up (市内转移), left out by default");
-  cmd->add_option("--limit", o->limit, "Rows shown in table/csv/md (0: all; JSON has all)")->capture_default_str();
+  // One name per idea across commands (issue 15): report and analyze say --top too.
+  cmd->add_option("--top", o->top, "Rows shown in table/csv/md/xlsx (0: all; JSON has all)")->capture_default_str();
   cmd->callback([o, &r] { r.selected = [o] { return guarded([&] { return run_targets(*o); }); }; });
 }
 

@@ -13,6 +13,7 @@ namespace chainlens::cli {
 struct ValidateOptions {
   InputOptions input;
   std::string sources_dir;
+  std::string lang = "zh";
   bool quiet = false;
   bool strict = false;
 };
@@ -36,9 +37,15 @@ static int run_validate(const ValidateOptions& o) {
   if (!o.quiet) {
     std::size_t segments = 0;
     for (const Chain& c : ws.chains) segments += c.segments.size();
-    std::cout << "ok: " << ws.files.size() << " files, " << ws.chains.size() << " chains, " << segments
-              << " segments, " << ws.enterprises.size() << " enterprises, " << ws.supplies.size()
-              << " supply relations" << (o.sources_dir.empty() ? "" : ", every quote found") << '\n';
+    // The summary follows --lang like every table; the diagnostics above stay English.
+    if (o.lang == "zh")
+      std::cout << "通过: " << ws.files.size() << " 个文件, " << ws.chains.size() << " 条产业链, " << segments
+                << " 个环节, " << ws.enterprises.size() << " 家企业, " << ws.supplies.size() << " 条供应关系"
+                << (o.sources_dir.empty() ? "" : ", 引文全部找到") << '\n';
+    else
+      std::cout << "ok: " << ws.files.size() << " files, " << ws.chains.size() << " chains, " << segments
+                << " segments, " << ws.enterprises.size() << " enterprises, " << ws.supplies.size()
+                << " supply relations" << (o.sources_dir.empty() ? "" : ", every quote found") << '\n';
   }
   return 0;
 }
@@ -49,6 +56,9 @@ void add_validate_command(CLI::App& app, Registry& r) {
   add_input_options(*cmd, o->input);
   cmd->add_option("--sources", o->sources_dir,
                   "Folder of the source documents: check that every quote appears in its document");
+  cmd->add_option("--lang", o->lang, "Language of the summary line (Chinese by default; problems are in English)")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", o->quiet, "Print nothing when the workspace is valid");
   cmd->add_flag("--strict", o->strict,
                 "Also require a source on every enterprise and share, a revenue_year with every revenue "

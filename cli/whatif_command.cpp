@@ -21,22 +21,21 @@ static int run_whatif(const WhatIfOptions& o) {
   const Chain& chain = require_chain(ws, o.a.chain);
   const ChainGraph graph(ws, chain);
   std::vector<WhatIfChange> changes;
-  std::vector<std::string> ids;
-  for (const Enterprise& e : ws.enterprises) ids.push_back(e.id);
-  auto take = [&](const std::vector<std::string>& list, WhatIfChange::Kind kind) {
-    for (const std::string& id : list) {
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-        const std::string close = closest_match(id, ids);
-        throw InputError({{{}, "no enterprise '" + id + "' in the workspace",
-                           close.empty() ? "" : "did you mean '" + close + "'?"}});
-      }
+  // Ids, names and aliases (--add 宁德时代); the same firm added and removed is a usage error
+  // however it is written.
+  auto take = [&](const std::vector<std::string>& list, WhatIfChange::Kind kind, const char* option) {
+    for (const std::string& text : list) {
+      const std::string id = require_enterprise(ws, text, option);
+      for (const WhatIfChange& c : changes)
+        if (c.enterprise == id && c.kind != kind)
+          throw UsageError({{{"--add/--remove", 0, 0}, "'" + text + "' is both added and removed", "drop one of them"}});
       changes.push_back({kind, id});
     }
   };
-  take(o.add, WhatIfChange::Kind::add);
-  take(o.remove, WhatIfChange::Kind::remove);
+  take(o.add, WhatIfChange::Kind::add, "--add");
+  take(o.remove, WhatIfChange::Kind::remove, "--remove");
   const WhatIfReport r = what_if(graph, resolve_scope(ws, chain, o.a.scope), changes);
-  write_output(o.a.out, write_what_if(r, o.a.format, parse_lang(o.a.lang)));
+  write_result(o.a, write_what_if(r, o.a.format, parse_lang(o.a.lang)));
   return 0;
 }
 
@@ -46,13 +45,10 @@ void add_whatif_command(CLI::App& app, Registry& r) {
       "whatif", "Re-run every analysis with enterprises added to the scope or removed: before, after, difference");
   add_input_options(*cmd, o->input);
   add_analysis_options(*cmd, o->a);
-  cmd->add_option("--add", o->add, "Enterprise id to place in the scope as a local operating firm (repeatable)");
-  cmd->add_option("--remove", o->remove, "Enterprise id to take out (repeatable)");
-  cmd->callback([o, &r, cmd] {
+  cmd->add_option("--add", o->add, "Enterprise (id, name or alias) to place in the scope as a local operating firm (repeatable)");
+  cmd->add_option("--remove", o->remove, "Enterprise (id, name or alias) to take out (repeatable)");
+  cmd->callback([o, &r] {
     if (o->add.empty() && o->remove.empty()) throw CLI::ValidationError("--add/--remove", "give at least one --add or --remove");
-    for (const std::string& a : o->add)
-      for (const std::string& x : o->remove)
-        if (a == x) throw CLI::ValidationError("--add/--remove", "'" + a + "' is both added and removed");
     r.selected = [o] { return guarded([&] { return run_whatif(*o); }); };
   });
 }

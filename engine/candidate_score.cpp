@@ -23,6 +23,14 @@ std::string ScoringModel::top_of(const std::string& id) const {
   return cur;
 }
 
+// The spec's weights sum to 1 and its score is on a 0-100 scale; any other set (--weights
+// gap=2 used to score 215) is read as relative weights. A sum within 1e-9 of 1 is left as it
+// is, so the default weights give the spec's figures bit for bit.
+static double weight_scale(const ScoreWeights& w) {
+  const double sum = w.gap + w.fit + w.strength + w.link + w.related + w.listed;
+  return std::abs(sum - 1) <= 1e-9 ? 1.0 : sum;
+}
+
 ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, const ScoreWeights& weights,
                              bool include_nearby) {
   ScoringModel m;
@@ -37,6 +45,8 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
     m.nearby = up;
   }
   m.weights = weights;
+  m.names.chains = gaps.names.chains;
+  m.names.segments = gaps.names.segments;
   double top = 0;
   for (const SegmentGap& g : gaps.segments) top = std::max(top, g.gap_score);
   std::unordered_map<std::string, bool> present;
@@ -122,7 +132,7 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
     p.factors.related = f.neighbours == 0 ? 0 : static_cast<double>(f.present_neighbours) / f.neighbours;
     const ScoreFactors& x = p.factors;
     p.score = 100 * (w.gap * x.gap + w.fit * x.fit + w.strength * x.strength + w.link * x.link +
-                     w.related * x.related + w.listed * x.listed);
+                     w.related * x.related + w.listed * x.listed) / weight_scale(w);
     r.pairs.push_back(std::move(p));
   }
   std::sort(r.pairs.begin(), r.pairs.end(), [](const PairScore& a, const PairScore& b) {

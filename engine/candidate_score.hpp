@@ -78,6 +78,7 @@ struct ScoringModel {
   std::unordered_set<std::string> listed;      // ids on the chain's target lists
   std::unordered_map<std::string, std::string> group_of;  // workspace enterprise -> its group
   std::unordered_set<std::string> local_tops;  // the group tops of local, open enterprises
+  ReportNames names;                           // the chain and segment names of the gap report
 
   /// The top of an id's group chain (itself when it has no group).
   std::string top_of(const std::string& id) const;

@@ -2,6 +2,9 @@
 // plus a virtual root, and articulation_points on the undirected supply network.
 #include "engine/chokepoints.hpp"
 
+#include <string_view>
+#include <unordered_map>
+
 #include <boost/graph/biconnected_components.hpp>
 #include <boost/graph/dominator_tree.hpp>
 #include <algorithm>
@@ -116,7 +119,25 @@ std::vector<SingleSource> single_sources(const ChainGraph& graph) {
 }  // namespace
 
 ChokepointReport find_chokepoints(const ChainGraph& graph) {
-  return {segment_dominators(graph), supply_articulation_points(graph), single_sources(graph)};
+  ChokepointReport r{segment_dominators(graph), supply_articulation_points(graph), single_sources(graph), {}};
+  name_graph(r.names, graph);
+  std::vector<std::string> firms = r.enterprises;
+  for (const SingleSource& x : r.single_sources) firms.push_back(x.enterprise), firms.push_back(x.supplier);
+  name_firms(r.names, graph, firms);
+  return r;
+}
+
+void add_local_status(ChokepointReport& r, const GapReport& gaps) {
+  r.scope = gaps.scope;
+  // One map, not a scan per chokepoint: on a path every segment is one (100k deep).
+  std::unordered_map<std::string_view, SegmentStatus> status;
+  for (const SegmentGap& g : gaps.segments) status.emplace(g.segment, g.status);
+  for (const ParentState& p : gaps.parents) status.emplace(p.segment, p.status);
+  r.segment_status.clear();
+  for (const std::string& id : r.segments) {
+    const auto it = status.find(id);
+    r.segment_status.push_back(it == status.end() ? SegmentStatus::missing : it->second);
+  }
 }
 
 }  // namespace chainlens

@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/gaps.hpp"
+#include "engine/report_names.hpp"
+
 namespace chainlens {
 
 class ChainGraph;
@@ -21,10 +24,19 @@ struct ChokepointReport {
   std::vector<std::string> enterprises;
   /// Sorted by enterprise, then segment.
   std::vector<SingleSource> single_sources;
+  /// The chain, its segments and every enterprise above.
+  ReportNames names;
+  /// With a scope (local_status): each must-pass segment's status there, in `segments`
+  /// order, and the scope. A must-pass link the region lacks is the first thing to fill.
+  std::vector<SegmentStatus> segment_status;
+  Scope scope;
 };
 
 /// Pure; scope-free: chokepoints are properties of the chain's structure and its
 /// recorded supply relations (closed enterprises are not in the graph).
 ChokepointReport find_chokepoints(const ChainGraph& graph);
+
+/// Adds each must-pass segment's status in the scope of `gaps` (find_gaps on the same graph).
+void add_local_status(ChokepointReport& r, const GapReport& gaps);
 
 }  // namespace chainlens

@@ -3,9 +3,11 @@
 #include "engine/gaps.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "engine/chain_graph.hpp"
 #include "engine/declared_gaps.hpp"
+#include "engine/downstream_sums.hpp"
 #include "engine/rank_key.hpp"
 #include "engine/structural_supply.hpp"
 #include "engine/workspace_model.hpp"
@@ -83,9 +85,13 @@ GapReport find_gaps(const ChainGraph& graph, const Scope& scope, const Importanc
     SegmentGap gap = gap_row(model[w], status.segments[v], t, v, downstream[w], declared);
     gap.reach = reach[v];
     gap.slsr = slsr[v];
+    for (const SegmentMember& m : graph[v].members)
+      if (std::binary_search(gap.local_enterprises.begin(), gap.local_enterprises.end(), m.enterprise->id))
+        name_firm(r.names, *m.enterprise);
     r.segments.push_back(std::move(gap));
   }
   sort_gaps(r.segments);
+  name_graph(r.names, graph);
   return r;
 }
 
@@ -108,18 +114,14 @@ GapReport find_workspace_gaps(const WorkspaceModel& model, const Scope& scope, c
   const std::vector<bool> downstream = model.flagged_downstream(present);
   const auto declared = declared_gap_flags(ws);
   // Reach and SLSR over the workspace graph, with the same definitions as a chain's.
+  // (downstream_sums with weight 1: no search per segment, issue 18.)
   std::vector<int> reach(model.size(), 0);
   {
-    std::vector<std::size_t> mark(model.size(), static_cast<std::size_t>(-1)), queue;
-    for (std::size_t v = 0; v < model.size(); ++v) {
-      queue.assign(1, v);
-      mark[v] = v;
-      for (std::size_t head = 0; head < queue.size(); ++head)
-        for (std::size_t e : model.out_edges(queue[head])) {
-          const std::size_t to = model.edge(e).to;
-          if (mark[to] != v) mark[to] = v, queue.push_back(to), ++reach[v];
-        }
-    }
+    std::vector<std::vector<std::size_t>> successors(model.size());
+    for (std::size_t v = 0; v < model.size(); ++v)
+      for (std::size_t e : model.out_edges(v)) successors[v].push_back(model.edge(e).to);
+    const std::vector<long long> sums = downstream_sums(successors, std::vector<long long>(model.size(), 1));
+    for (std::size_t v = 0; v < model.size(); ++v) reach[v] = static_cast<int>(sums[v] - 1);
   }
   r.empty_scope = true;
   double num = 0, den = 0;
@@ -141,6 +143,12 @@ GapReport find_workspace_gaps(const WorkspaceModel& model, const Scope& scope, c
   }
   if (any && den > 0) r.slsr = num / den;
   sort_gaps(r.segments);
+  name_workspace(r.names, model);
+  std::unordered_set<std::string> local;
+  for (const SegmentGap& g : r.segments) local.insert(g.local_enterprises.begin(), g.local_enterprises.end());
+  if (!local.empty())
+    for (const Enterprise& e : ws.enterprises)
+      if (local.contains(e.id)) name_firm(r.names, e);
   return r;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/importance.hpp"
+#include "engine/report_names.hpp"
 #include "engine/segment_status.hpp"
 #include "models/region.hpp"
 #include "models/workspace.hpp"
@@ -45,6 +46,7 @@ struct GapReport {
   bool empty_scope = false;             // no local enterprise at all: every segment missing
   bool demand_fallback = false;         // no product and no declared demand: y on the end segments
   std::vector<std::string> chokepoints; // segment chokepoints (find_chokepoints), when the caller adds them
+  ReportNames names;                    // the chain, every segment of the graph, the local enterprises
 };
 
 /// Pure: no I/O, no globals; the same graph and scope give the same report. Importance

@@ -5,13 +5,13 @@
 #include <Eigen/SparseCore>
 #include <Eigen/SparseLU>
 #include <algorithm>
-#include <boost/graph/strong_components.hpp>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
 
 #include "engine/chain_graph.hpp"
 #include "engine/declared_gaps.hpp"
+#include "engine/downstream_sums.hpp"
 #include "engine/workspace_model.hpp"
 
 #include <unordered_set>
@@ -122,69 +122,16 @@ std::vector<double> normalized_importance(const std::vector<double>& x) {
 }
 
 // Downstream reach in near-linear time (issue 18, item 15), the same counts as one
-// breadth-first search per vertex: |vertices reachable from v, v included| - 1.
-//  1. Strongly connected components (Boost's iterative DFS): members of one component reach
-//     the same set. 2. On the condensation, in reverse topological order, a component whose
-//     whole downstream is an out-tree (every component below has exactly one in-edge) sums
-//     its children's closures. 3. Any other component runs a search that stops at such
-//     tree components and adds their closure: nothing below them is reachable another way.
-// A path (a chain in depth) and a star (in breadth) are linear; no recursion anywhere.
+// breadth-first search per vertex: |vertices reachable from v, v included| - 1, each vertex
+// weighing 1 in downstream_sums (condensation, out-tree shortcut; linear in depth and breadth).
 std::vector<int> downstream_reach(const ChainGraph& graph) {
   const SegmentGraph& g = graph.segments();
   const std::size_t n = boost::num_vertices(g);
-  if (n == 0) return {};
-  std::vector<int> comp(n);
-  const auto k = static_cast<std::size_t>(boost::strong_components(
-      g, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, g))));
-  std::vector<std::int64_t> size(k, 0);
-  for (std::size_t v = 0; v < n; ++v) ++size[static_cast<std::size_t>(comp[v])];
-  std::vector<std::vector<std::size_t>> children(k);
-  std::vector<std::size_t> indegree(k, 0);
-  for (auto e : boost::make_iterator_range(boost::edges(g))) {
-    const auto a = static_cast<std::size_t>(comp[boost::source(e, g)]), b = static_cast<std::size_t>(comp[boost::target(e, g)]);
-    if (a == b) continue;
-    children[a].push_back(b);  // parallel edges kept: they make indegree > 1, so no shortcut
-    ++indegree[b];
-  }
-  // Kahn's order on the condensation (acyclic by construction).
-  std::vector<std::size_t> order, pending(indegree);
-  order.reserve(k);
-  for (std::size_t c = 0; c < k; ++c)
-    if (pending[c] == 0) order.push_back(c);
-  for (std::size_t i = 0; i < order.size(); ++i)
-    for (std::size_t d : children[order[i]])
-      if (--pending[d] == 0) order.push_back(d);
-  std::vector<std::int64_t> closure(k, 0);
-  std::vector<char> tree(k, 0);
-  std::vector<std::size_t> stamp(k, static_cast<std::size_t>(-1)), queue;
-  for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    const std::size_t c = *it;
-    bool is_tree = true;
-    for (std::size_t d : children[c])
-      if (indegree[d] != 1 || !tree[d]) is_tree = false;
-    tree[c] = is_tree;
-    std::int64_t total = size[c];
-    if (is_tree) {
-      for (std::size_t d : children[c]) total += closure[d];
-    } else {
-      queue.assign(1, c);
-      stamp[c] = c;
-      for (std::size_t i = 0; i < queue.size(); ++i)
-        for (std::size_t d : children[queue[i]]) {
-          if (stamp[d] == c) continue;
-          stamp[d] = c;
-          if (tree[d]) {
-            total += closure[d];  // everything below d is reached through d only
-          } else {
-            total += size[d];
-            queue.push_back(d);
-          }
-        }
-    }
-    closure[c] = total;
-  }
+  std::vector<std::vector<std::size_t>> successors(n);
+  for (auto e : boost::make_iterator_range(boost::edges(g))) successors[boost::source(e, g)].push_back(boost::target(e, g));
+  const std::vector<std::int64_t> sums = downstream_sums(successors, std::vector<std::int64_t>(n, 1));
   std::vector<int> reach(n);
-  for (std::size_t v = 0; v < n; ++v) reach[v] = static_cast<int>(closure[static_cast<std::size_t>(comp[v])] - 1);
+  for (std::size_t v = 0; v < n; ++v) reach[v] = static_cast<int>(sums[v] - 1);
   return reach;
 }
 

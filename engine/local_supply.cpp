@@ -31,6 +31,7 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
     if (boost::in_degree(v, s) > 0) reported.emplace(s[v].enterprise->id, s[v].enterprise);
 
   for (const auto& [id, e] : reported) {
+    name_firm(r.names, *e);
     EnterpriseSupply row;
     row.enterprise = id;
     row.name = e->name;
@@ -70,6 +71,7 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
         } else {
           every_value = false;
         }
+        if (total > 0 && !r.names.firms.contains(f.id)) name_firm(r.names, f);
         if (total > 0)
           r.matchmaking.push_back({id, f.id, rel.segment, rel.value, std::move(alternatives), total,
                                    rel.confidence == Confidence::inferred});
@@ -94,6 +96,7 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
   r.chain_slsr = ss.chain;
   for (const SegmentSlsr& x : ss.segments)
     if (x.demand) r.leakage.push_back(x);
+  name_graph(r.names, graph);
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/report_names.hpp"
 #include "engine/structural_supply.hpp"
 #include "models/declared.hpp"
 #include "models/region.hpp"
@@ -46,6 +47,7 @@ struct LocalSupplyReport {
   std::vector<Matchmaking> matchmaking;       // by customer, segment, supplier
   std::vector<SegmentSlsr> leakage;           // segments with declared demand, vertex order
   std::optional<double> chain_slsr;
+  ReportNames names;                          // the chain, its segments, every firm named in a row
 };
 
 struct LocalSupplyOptions {

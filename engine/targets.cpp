@@ -47,6 +47,7 @@ TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidat
   r.scope = model.scope;
   r.weights = model.weights;
   r.include_nearby = model.include_nearby;
+  r.names = model.names;
   std::unordered_set<std::string> seen;
   for (const Candidate& c : candidates) {
     if (!seen.insert(c.id).second) continue;

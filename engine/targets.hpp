@@ -16,6 +16,7 @@ struct TargetsReport {
   std::vector<CandidateScore> unmatched;  // no uncovered segment in the chain (or not a firm): by id
   std::size_t nearby_excluded = 0;        // left out as 市内转移 (metrics.md v2); 0 with include_nearby
   bool include_nearby = false;
+  ReportNames names;                      // chain and segment names (candidates carry their own)
 };
 
 /// One (candidate, segment) pair of a report, pointing into it.

@@ -33,6 +33,7 @@ WhatIfReport what_if(const ChainGraph& graph, const Scope& scope, const std::vec
                            [&](const Enterprise& e) { return e.id == c.enterprise; });
     if (it == copy.enterprises.end())
       throw std::invalid_argument("no enterprise '" + c.enterprise + "' in the workspace");
+    name_firm(r.names, *it);
     if (c.kind == WhatIfChange::Kind::add) {
       it->location = scope;
       it->status = EnterpriseStatus::operating;

@@ -30,6 +30,7 @@ struct WhatIfReport {
   WhatIfState before, after;
   std::vector<std::string> changed_segments;    // status or gap score differs, sorted
   std::vector<std::string> changed_enterprises; // LSR (value or count) differs, sorted
+  ReportNames names;                            // the changed enterprises (before and after name the rest)
 };
 
 /// `add` places the enterprise in the scope (its location becomes the scope) with status

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "engine/downstream_sums.hpp"
+
 namespace chainlens {
 
 struct WorkspaceModel::Solver {
@@ -140,6 +142,18 @@ std::vector<double> WorkspaceModel::workspace_demand() const {
 }
 
 std::vector<double> WorkspaceModel::dependence(const std::vector<double>& y) const {
+  std::size_t with_demand = 0;
+  for (double v : y) with_demand += v != 0;
+  // Why two ways: one reverse search per segment with demand costs at most that many passes
+  // over the graph, cheap when few segments carry demand (and the figures stay those of every
+  // earlier release); when many do (a deep chain with final_demand everywhere: 100k passes)
+  // the condensation sums of downstream_sums take over.
+  constexpr std::size_t kSearchBudget = std::size_t{1} << 24;
+  if (with_demand * (size() + edges_.size()) > kSearchBudget) {
+    std::vector<std::vector<std::size_t>> successors(size());
+    for (const WorkspaceEdge& e : edges_) successors[e.from].push_back(e.to);
+    return downstream_sums(successors, y);
+  }
   std::vector<double> d(size(), 0.0);
   std::vector<std::size_t> mark(size(), static_cast<std::size_t>(-1));
   std::vector<std::size_t> queue;

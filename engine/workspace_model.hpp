@@ -51,8 +51,8 @@ class WorkspaceModel {
   std::vector<double> chain_demand(const Chain& chain, bool* fallback = nullptr) const;
   /// Σ_C y_C over the chains, scaled to sum to 1: the workspace view.
   std::vector<double> workspace_demand() const;
-  /// D per segment: Σ y_j over j = i and every segment downstream of i (reverse search
-  /// from each segment with demand).
+  /// D per segment: Σ y_j over j = i and every segment downstream of i (a reverse search
+  /// from each segment with demand when few have it, else downstream_sums: near-linear).
   std::vector<double> dependence(const std::vector<double>& y) const;
   /// Per segment: some segment other than itself that is flagged in `present` lies downstream.
   std::vector<bool> flagged_downstream(const std::vector<bool>& present) const;

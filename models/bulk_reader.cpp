@@ -7,8 +7,10 @@
 #include <charconv>
 #include <cmath>
 
+#include "models/column_mapping.hpp"
 #include "models/enum_names.hpp"
 #include "models/csv_records.hpp"
+#include "models/text_encoding.hpp"
 #include "models/number_text.hpp"
 #include "models/utf8.hpp"
 #include "models/workspace_validation.hpp"
@@ -33,21 +35,45 @@ static std::array<std::string, kBulkColumns.size()> bulk_column_names() {
 }
 
 struct BulkRowReader::Csv {
-  CsvTable<kBulkColumns.size()> parser;
-  Csv(const std::string& name, std::istream& in) : parser(in, name, bulk_column_names()) {}
+  std::unique_ptr<CsvTable<kBulkColumns.size()>> plain;  // the header names the bulk columns
+  std::unique_ptr<CsvAnyTable> any;                       // a foreign header, mapped
+  std::unique_ptr<BoundColumns> bound;
+  std::vector<std::string> scratch;
+  std::size_t line() const { return plain ? plain->line() : any->line(); }
 };
 
-BulkRowReader::BulkRowReader(std::istream& in, BulkFormat format, std::string file_name)
-    : in_(in), format_(format), file_(std::move(file_name)) {
-  if (format_ != BulkFormat::csv) return;
+static const char* const kColumnsHint =
+    "name the columns id,name,location,segments,role,status,revenue, or map a foreign header with "
+    "--columns 'HEADER=id,…' or --columns-file";
+
+BulkRowReader::BulkRowReader(std::istream& in, BulkFormat format, std::string file_name, BulkReadOptions options)
+    : decoded_(std::make_unique<DecodedInput>(in)),
+      in_(decoded_->stream()),
+      options_(std::move(options)),
+      format_(format),
+      file_(std::move(file_name)) {
+  if (format_ != BulkFormat::csv) {
+    if (options_.columns)
+      header_problems_.push_back({{file_, 1, 1}, "a column mapping applies to CSV files only",
+                                  "name the JSON keys id, name, location, …"});
+    return;
+  }
+  csv_ = std::make_unique<Csv>();
   try {
-    csv_ = std::make_unique<Csv>(file_, in_);
-    csv_->parser.read_header(io::ignore_missing_column | io::ignore_extra_column);
-    for (const char* required : {"id", "location"})
-      if (!csv_->parser.has_column(required))
-        header_problems_.push_back({{file_, 1, 1},
-                                    std::string("missing column '") + required + "' in the header",
-                                    "the header names id,name,location,segments,role,status,revenue"});
+    if (options_.columns) {
+      csv_->any = std::make_unique<CsvAnyTable>(in_, file_);
+      const std::vector<std::string>& header = csv_->any->read_header();
+      csv_->bound = std::make_unique<BoundColumns>(*options_.columns, header, file_, header_problems_);
+    } else {
+      csv_->plain = std::make_unique<CsvTable<kBulkColumns.size()>>(in_, file_, bulk_column_names());
+      csv_->plain->read_header(io::ignore_missing_column | io::ignore_extra_column);
+      for (const char* required : {"id", "location"})
+        if (!csv_->plain->has_column(required))
+          header_problems_.push_back({{file_, 1, 1},
+                                      std::string("missing column '") + required + "' in the header (it has " +
+                                          header_list(csv_->plain->header()) + ")",
+                                      kColumnsHint});
+    }
   } catch (const io::error::base& e) {
     header_problems_.push_back({{file_, 1, 1}, std::string("bad CSV header: ") + e.what(),
                                 "the first row must name the columns"});
@@ -58,30 +84,42 @@ BulkRowReader::BulkRowReader(std::istream& in, BulkFormat format, std::string fi
 
 BulkRowReader::~BulkRowReader() = default;
 
+const char* BulkRowReader::encoding() const noexcept { return encoding_name(decoded_->encoding()); }
+
 bool BulkRowReader::next(BulkRow& row) {
   row.error.clear();
+  row.max_string = options_.max_string;
   if (format_ == BulkFormat::jsonl) {
     while (std::getline(in_, row.text)) {
       row.line = ++line_;
       if (!row.text.empty() && row.text.back() == '\r') row.text.pop_back();
       if (line_ == 1 && row.text.rfind("\xEF\xBB\xBF", 0) == 0) row.text.erase(0, 3);  // a UTF-8 BOM
-      if (row.text.find_first_not_of(" \t") != std::string::npos) return true;
+      if (row.text.find_first_not_of(" \t") != std::string::npos) {
+        if (auto p = decoded_->problem_at(row.line)) row.error = p->message;
+        return true;
+      }
     }
     return false;
   }
   if (!csv_) return false;
   auto& f = row.fields;
   try {
-    if (!csv_->parser.read_row(f)) return false;
-    row.line = csv_->parser.line();
-    return true;
+    if (csv_->plain) {
+      if (!csv_->plain->read_row(f)) return false;
+    } else {
+      if (!csv_->any->read_row(csv_->scratch)) return false;
+      csv_->bound->fill(csv_->scratch, f);
+    }
+    row.line = csv_->line();
   } catch (const io::error::base& e) {
     // The failing record is consumed already, so the next read goes on after it.
-    row.line = csv_->parser.line();
+    row.line = csv_->line();
     row.error = e.what();
     for (auto& s : f) s.clear();
-    return true;
   }
+  // Bytes that are text in neither encoding reject the row, with where they are.
+  if (auto p = decoded_->problem_at(row.line)) row.error = p->message;
+  return true;
 }
 
 namespace {
@@ -108,8 +146,14 @@ std::vector<std::string> split_segments(std::string_view s) {
   return out;
 }
 
-// Fills an enterprise from the seven column texts; shared by CSV and JSON Lines.
-bool fill_from_fields(const std::array<std::string_view, kBulkColumns.size()>& f, Enterprise& e, std::string& error) {
+// Fills an enterprise from the column texts; shared by CSV and JSON Lines.
+bool fill_from_fields(const std::array<std::string_view, kBulkColumns.size()>& f, std::size_t max_string, Enterprise& e,
+                      std::string& error) {
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (max_string > 0 && f[i].size() > max_string)  // --max-string holds for bulk rows too (issue 18)
+      return error = std::string("column '") + kBulkColumns[i] + "' is " + std::to_string(f[i].size()) +
+                     " bytes long, above the limit of " + std::to_string(max_string) + " (raise it with --max-string)",
+             false;
   for (std::size_t i = 0; i < f.size(); ++i)
     if (first_invalid_utf8(f[i]).first > 0)
       return error = std::string("column '") + kBulkColumns[i] + "' is not valid UTF-8 (save the file as UTF-8)", false;
@@ -168,7 +212,7 @@ bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std:
   std::array<std::string_view, kBulkColumns.size()> f{};
   if (format == BulkFormat::csv) {
     for (std::size_t i = 0; i < f.size(); ++i) f[i] = row.fields[i];
-    return fill_from_fields(f, out, error);
+    return fill_from_fields(f, row.max_string, out, error);
   }
   // One parser per thread: On-Demand parsers are cheap to reuse and not thread-safe.
   thread_local simdjson::ondemand::parser parser;
@@ -217,13 +261,13 @@ bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std:
     }
   }
   for (std::size_t i = 0; i < f.size(); ++i) f[i] = owned[i];
-  return fill_from_fields(f, out, error);
+  return fill_from_fields(f, row.max_string, out, error);
 }
 
 std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, const std::string& file_name,
-                                       DiagnosticSink& sink, std::size_t max_rows) {
+                                       DiagnosticSink& sink, std::size_t max_rows, const BulkReadOptions& options) {
   std::vector<Enterprise> out;
-  BulkRowReader reader(in, format, file_name);
+  BulkRowReader reader(in, format, file_name, options);
   for (const Diagnostic& d : reader.header_problems()) sink.error(d.pos, d.message, d.hint);
   if (!reader.header_problems().empty()) return out;
   BulkRow row;
@@ -233,6 +277,12 @@ std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, cons
     if (++rows > max_rows) {
       sink.error({file_name, static_cast<int>(row.line), 1},
                  "more than " + std::to_string(max_rows) + " rows", "raise the limit with --max-rows");
+      break;
+    }
+    if (options.memory_rows > 0 && out.size() >= options.memory_rows) {
+      sink.error({file_name, static_cast<int>(row.line), 1},
+                 "more than " + std::to_string(options.memory_rows) + " firms would not fit in --max-memory-mb",
+                 "raise --max-memory-mb or split the file");
       break;
     }
     Enterprise e;

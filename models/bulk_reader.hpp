@@ -16,6 +16,19 @@ namespace chainlens {
 
 enum class BulkFormat { csv, jsonl };
 
+struct ColumnMapping;
+class DecodedInput;
+
+/// How bulk rows are read beyond their format.
+struct BulkReadOptions {
+  /// Longest field accepted, in bytes (--max-string); 0: no limit.
+  std::size_t max_string = 4096;
+  /// A foreign CSV header mapped onto the bulk columns (--columns); CSV only.
+  std::shared_ptr<const ColumnMapping> columns;
+  /// read_bulk_file: the rows that fit in what --max-memory-mb leaves (0: no such bound).
+  std::size_t memory_rows = 0;
+};
+
 /// From the file name: .csv -> csv; .jsonl, .ndjson, .json -> jsonl; else empty.
 std::optional<BulkFormat> bulk_format_for(const std::string& file_name);
 
@@ -33,13 +46,16 @@ struct BulkRow {
   std::array<std::string, kBulkColumns.size()> fields;
   std::string text;
   std::string error;
+  std::size_t max_string = 0;  // set by the reader: the longest field accepted (0: any)
 };
 
-/// Splits rows; single-threaded and cheap so that parsing can run in parallel.
+/// Splits rows; single-threaded and cheap so that parsing can run in parallel. The input
+/// may be UTF-8 (with or without a BOM) or GB18030/GBK (models/text_encoding.hpp); a row
+/// holding bytes that are neither comes back with `error` set.
 class BulkRowReader {
  public:
   /// Reads the CSV header at once; problems with it are in header_problems().
-  BulkRowReader(std::istream& in, BulkFormat format, std::string file_name);
+  BulkRowReader(std::istream& in, BulkFormat format, std::string file_name, BulkReadOptions options = {});
   ~BulkRowReader();
   BulkRowReader(const BulkRowReader&) = delete;
   BulkRowReader& operator=(const BulkRowReader&) = delete;
@@ -49,10 +65,14 @@ class BulkRowReader {
   const std::vector<Diagnostic>& header_problems() const noexcept { return header_problems_; }
   BulkFormat format() const noexcept { return format_; }
   const std::string& file_name() const noexcept { return file_; }
+  /// The input's encoding as detected so far (UTF-8 until a non-ASCII byte decides).
+  const char* encoding() const noexcept;
 
  private:
   struct Csv;
+  std::unique_ptr<DecodedInput> decoded_;
   std::istream& in_;
+  BulkReadOptions options_;
   BulkFormat format_;
   std::string file_;
   std::size_t line_ = 0;
@@ -67,6 +87,6 @@ bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std:
 /// Reads a whole bulk file; every bad row becomes a diagnostic at file:line.
 std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format,
                                        const std::string& file_name, DiagnosticSink& sink,
-                                       std::size_t max_rows);
+                                       std::size_t max_rows, const BulkReadOptions& options = {});
 
 }  // namespace chainlens

@@ -86,4 +86,78 @@ bool CsvRecordReader::next(std::string& record, std::size_t& line, Status& statu
   return true;
 }
 
+std::vector<std::string> split_csv_record(std::string record) {
+  using trim = io::trim_chars<' ', '\t', '\r'>;
+  using quote = io::double_quote_escape<',', '"'>;
+  std::vector<std::string> out;
+  char* line = record.data();
+  while (line) {
+    char *begin = nullptr, *end = nullptr;
+    io::detail::chop_next_column<quote>(line, begin, end);
+    trim::trim(begin, end);
+    quote::unescape(begin, end);
+    out.emplace_back(begin, end);
+  }
+  return out;
+}
+
+bool CsvAnyTable::next_record(std::string& rec) {
+  for (;;) {
+    CsvRecordReader::Status st;
+    if (!records_.next(rec, line_, st)) return false;
+    if (st == CsvRecordReader::Status::too_long) {
+      csv_error::line_too_long e;
+      e.limit = records_.max_bytes();
+      e.set_file_name(file_.c_str());
+      e.set_file_line(static_cast<unsigned>(line_));
+      throw e;
+    }
+    if (rec.find('\0') != std::string::npos) {
+      csv_error::nul_byte e;
+      e.set_file_name(file_.c_str());
+      e.set_file_line(static_cast<unsigned>(line_));
+      throw e;
+    }
+    if (!io::empty_line_comment::is_comment(rec.c_str())) return true;
+  }
+}
+
+const std::vector<std::string>& CsvAnyTable::read_header() {
+  if (!next_record(rec_)) {
+    io::error::header_missing e;
+    e.set_file_name(file_.c_str());
+    throw e;
+  }
+  header_ = split_csv_record(rec_);
+  return header_;
+}
+
+bool CsvAnyTable::read_row(std::vector<std::string>& out) {
+  if (!next_record(rec_)) return false;
+  try {
+    try {
+      out = split_csv_record(rec_);
+    } catch (io::error::with_file_name& e) {
+      e.set_file_name(file_.c_str());
+      throw;
+    }
+  } catch (io::error::with_file_line& e) {
+    e.set_file_line(static_cast<unsigned>(line_));
+    throw;
+  }
+  if (out.size() != header_.size()) {
+    if (out.size() < header_.size()) {
+      io::error::too_few_columns e;
+      e.set_file_name(file_.c_str());
+      e.set_file_line(static_cast<unsigned>(line_));
+      throw e;
+    }
+    io::error::too_many_columns e;
+    e.set_file_name(file_.c_str());
+    e.set_file_line(static_cast<unsigned>(line_));
+    throw e;
+  }
+  return true;
+}
+
 }  // namespace chainlens

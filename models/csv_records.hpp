@@ -52,6 +52,9 @@ class CsvRecordReader {
   bool eof_ = false;
 };
 
+/// Every field of one record, trimmed and unquoted by the parser's own rules (any count).
+std::vector<std::string> split_csv_record(std::string record);
+
 /// A CSV file with N known columns (header by name), rows as strings.
 template <unsigned N>
 class CsvTable {
@@ -78,6 +81,7 @@ class CsvTable {
       check(rec, line, st);
       if (!io::empty_line_comment::is_comment(rec.c_str())) break;
     }
+    header_ = split_csv_record(rec);
     try {
       io::detail::parse_header_line<N, trim, quote>(rec.data(), order_, names_.data(), policy);
     } catch (io::error::with_file_name& e) {
@@ -120,6 +124,8 @@ class CsvTable {
 
   /// The line the last record read starts on.
   std::size_t line() const noexcept { return line_; }
+  /// The header's column names as written (for messages).
+  const std::vector<std::string>& header() const noexcept { return header_; }
 
  private:
   void check(const std::string& rec, std::size_t line, CsvRecordReader::Status st) {
@@ -143,6 +149,28 @@ class CsvTable {
   std::string file_, rec_;
   std::array<std::string, N> names_;
   std::vector<int> order_;
+  std::vector<std::string> header_;
+  std::size_t line_ = 0;
+};
+
+/// A CSV file read with whatever columns its header has (a foreign export mapped by
+/// models/column_mapping.hpp): the header, then rows with exactly that many fields.
+class CsvAnyTable {
+ public:
+  CsvAnyTable(std::istream& in, std::string file_name, std::size_t max_bytes = kMaxCsvRecord)
+      : records_(in, max_bytes), file_(std::move(file_name)) {}
+  /// Throws io::error::base when there is no header.
+  const std::vector<std::string>& read_header();
+  /// False at the end. A bad row throws io::error::base (consumed, as CsvTable's).
+  bool read_row(std::vector<std::string>& out);
+  std::size_t line() const noexcept { return line_; }
+  const std::vector<std::string>& header() const noexcept { return header_; }
+
+ private:
+  bool next_record(std::string& rec);
+  CsvRecordReader records_;
+  std::string file_, rec_;
+  std::vector<std::string> header_;
   std::size_t line_ = 0;
 };
 

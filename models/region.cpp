@@ -46,16 +46,44 @@ std::vector<RegionPath> RegionPath::prefixes_narrow_first() const {
   return out;
 }
 
+namespace {
+
+bool has_alias(const Region& r, std::string_view name) {
+  for (const std::string& a : r.aliases)
+    if (a == name) return true;
+  return false;
+}
+
+// A region strictly inside `under` named `name` by an alias or (below the first level) by its
+// own last component; also tried without a trailing 省 or 市, as exports spell provinces and
+// cities (山东省, 青岛市).
+const Region* find_named(const std::vector<Region>& regions, std::string_view name, const RegionPath& under) {
+  const auto find = [&](std::string_view n) -> const Region* {
+    for (const Region& r : regions) {
+      if (r.path.parts.size() <= under.parts.size() || !r.path.within(under)) continue;
+      if (has_alias(r, n) || (!under.empty() && r.path.parts.back() == n)) return &r;
+    }
+    return nullptr;
+  };
+  if (const Region* r = find(name)) return r;
+  for (std::string_view suffix : {"省", "市"})
+    if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
+      return find(name.substr(0, name.size() - suffix.size()));
+  return nullptr;
+}
+
+}  // namespace
+
 RegionPath resolve_alias(const std::vector<Region>& regions, const RegionPath& path) {
-  if (path.empty()) return path;
-  for (const Region& r : regions)
-    for (const std::string& a : r.aliases)
-      if (a == path.parts.front()) {
-        RegionPath full = r.path;
-        full.parts.insert(full.parts.end(), path.parts.begin() + 1, path.parts.end());
-        return full;
-      }
-  return path;
+  // Level by level, so that an alias deeper in the path resolves too when it lies under what
+  // came before it (中国/山东省/青岛市/黄岛区 -> 中国/山东/青岛/西海岸新区); a first component
+  // that is an alias stands for its whole path (黄岛区/董家口).
+  RegionPath out;
+  for (const std::string& part : path.parts) {
+    if (const Region* r = find_named(regions, part, out)) out = r->path;
+    else out.parts.push_back(part);
+  }
+  return out;
 }
 
 }  // namespace chainlens

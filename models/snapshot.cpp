@@ -12,6 +12,7 @@
 #include <cstring>
 #include <vector>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <xxhash.h>
@@ -96,7 +97,7 @@ template <class Ar> void serialize(Ar& a, ScoreWeights& w, unsigned) {
 template <class Ar> void serialize(Ar& a, ImportanceWeights& w, unsigned) { a & w.value & w.dependence & w.plan & w.import; }
 template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
   a & w.name & w.scope & w.scoring & w.importance & w.includes & w.sources & w.regions & w.chains & w.enterprises & w.supplies & w.demand &
-      w.files & w.content_hash;
+      w.files & w.file_keys & w.root & w.root_is_folder & w.content_hash;
 }
 
 namespace {
@@ -254,16 +255,33 @@ bool is_snapshot_file(const std::filesystem::path& path) {
 }
 
 void check_snapshot_sources(const Workspace& ws, const std::string& name) {
-  // The same sequence as the loader: each file's name, then its bytes.
+  // The same sequence as the loader: each file's key (relative to the root), then its bytes.
+  namespace fs = std::filesystem;
   ContentHasher hasher;
-  for (const std::string& f : ws.files) {
+  std::set<std::string> known;
+  for (std::size_t i = 0; i < ws.files.size(); ++i) {
+    const bool keyed = i < ws.file_keys.size() && !ws.root.empty();
+    const std::string key = keyed ? ws.file_keys[i] : ws.files[i];
+    const fs::path at = keyed ? fs::path(ws.root) / key : fs::path(ws.files[i]);
     std::string bytes;
-    if (!read_whole_file(f, bytes)) refuse(name, "snapshot is stale: its source file " + f + " cannot be read", kRecompile);
-    hasher.add(f);
+    if (!read_whole_file(at, bytes))
+      refuse(name, "snapshot is stale: its source file " + at.lexically_normal().generic_string() + " cannot be read",
+             kRecompile);
+    hasher.add(key);
     hasher.add(bytes);
+    known.insert(key);
   }
   if (hex64(hasher.digest()) != ws.content_hash)
     refuse(name, "snapshot is stale: its source files changed since it was compiled", kRecompile);
+  if (!ws.root_is_folder) return;
+  std::error_code ec;
+  for (const fs::path& f : list_workspace_files(ws.root, ec)) {
+    const std::string key = f.lexically_relative(ws.root).generic_string();
+    if (!known.count(key))
+      refuse(name, "snapshot is stale: " + (fs::path(ws.root) / key).generic_string() + " was added to the workspace since it was compiled",
+             kRecompile);
+  }
+  if (ec) refuse(name, "snapshot is stale: its workspace folder " + ws.root + " cannot be read: " + ec.message(), kRecompile);
 }
 
 Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const LoadOptions& options) {

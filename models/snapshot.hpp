@@ -13,8 +13,9 @@ namespace chainlens {
 
 /// Bumped whenever the serialized model types change; older snapshots are refused.
 /// 2: metrics v2 fields (type, kind, group, revenue_year, weights);
-/// 3: the checksum covers the header too (issue 18).
-inline constexpr std::uint32_t kSnapshotVersion = 3;
+/// 3: the checksum covers the header too (issue 18);
+/// 4: the workspace root and relative file keys (--check-sources from any folder).
+inline constexpr std::uint32_t kSnapshotVersion = 4;
 
 /// Bytes of the header: magic, version, payload size, checksum, content hash.
 inline constexpr std::size_t kSnapshotHeaderSize = 8 + 4 + 8 + 8 + 16;
@@ -36,7 +37,9 @@ Workspace read_snapshot_bytes(std::string_view bytes, const std::string& name);
 bool is_snapshot_file(const std::filesystem::path& path);
 
 /// Recomputes the content hash of the files a snapshot was compiled from, as the loader
-/// does; an InputError when one is missing or the hash differs (the snapshot is stale).
+/// does, reading them from the workspace root recorded at compile time (not the current
+/// folder); an InputError when one is missing, the hash differs, or a workspace file was
+/// added to the root folder since (the snapshot is stale).
 void check_snapshot_sources(const Workspace& ws, const std::string& name);
 
 /// A workspace folder or file, or a snapshot: what every command accepts.

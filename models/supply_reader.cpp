@@ -8,6 +8,7 @@
 
 #include "models/csv_records.hpp"
 #include "models/number_text.hpp"
+#include "models/text_encoding.hpp"
 
 namespace chainlens {
 
@@ -21,8 +22,9 @@ std::vector<Supply> read_supply_csv(std::istream& in, const std::string& name, D
   using Parser = CsvTable<5>;  // bounded, quote-aware records: a bad line is skipped, never retried
   std::vector<Supply> out;
   std::unique_ptr<Parser> parser;
+  DecodedInput decoded(in);  // UTF-8 or GB18030 (GBK), as bulk files
   try {
-    parser = std::make_unique<Parser>(in, name, std::array<std::string, 5>{"from", "to", "segment", "value", "confidence"});
+    parser = std::make_unique<Parser>(decoded.stream(), name, std::array<std::string, 5>{"from", "to", "segment", "value", "confidence"});
     parser->read_header(io::ignore_missing_column);
   } catch (const io::error::base& e) {
     sink.error({name, 1, 1}, std::string("bad supply CSV header: ") + e.what(),
@@ -44,6 +46,10 @@ std::vector<Supply> read_supply_csv(std::istream& in, const std::string& name, D
       line = static_cast<int>(parser->line());
     } catch (const io::error::base& e) {
       sink.error({name, static_cast<int>(parser->line()), 1}, std::string("bad CSV row: ") + e.what(), {});
+      continue;
+    }
+    if (auto p = decoded.problem_at(static_cast<std::size_t>(line))) {
+      sink.error({name, line, static_cast<int>(p->column)}, p->message, {});
       continue;
     }
     if (out.size() >= max_rows) {

@@ -36,8 +36,13 @@ struct Workspace {
   std::vector<Enterprise> enterprises;
   std::vector<Supply> supplies;
   std::vector<Demand> demand;
-  std::vector<std::string> files;   // every file read, in the order read
-  std::string content_hash;         // xxh3-64 over the files' paths and bytes, hex
+  std::vector<std::string> files;   // every file read, in the order read, as named when read
+  /// The same files relative to `root` ('/'-separated): what the content hash covers, so
+  /// that it does not depend on how the workspace's path was spelled (issue 15).
+  std::vector<std::string> file_keys;
+  std::string root;                 // absolute, symlinks resolved: the folder loaded, or the file's folder
+  bool root_is_folder = false;      // a folder was loaded (so files added to it are noticed)
+  std::string content_hash;         // xxh3-64 over the files' relative paths and bytes, hex
 
   const Chain* find_chain(const std::string& id) const;
   /// The scope a chain is analysed in by default.

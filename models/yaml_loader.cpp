@@ -114,7 +114,18 @@ class FileReader {
   void read_document(const YAML::Node& root);
 
  private:
-  SourcePos pos(const YAML::Node& n) const { return position(file_, text_, n.Mark()); }
+  // As position(), but counting on from the last mark of the same line instead of from its start
+  // each time: one line holding 100k inputs was quadratic (issue 18).
+  SourcePos pos(const YAML::Node& n) const {
+    const YAML::Mark m = n.Mark();
+    if (m.is_null()) return {file_, 0, 0};
+    const std::size_t end = std::min<std::size_t>(static_cast<std::size_t>(m.pos), text_.size());
+    const std::size_t start = static_cast<std::size_t>(m.column) <= end ? end - static_cast<std::size_t>(m.column) : 0;
+    if (m.line != line_ || at_ < start || at_ > end) line_ = m.line, at_ = start, column_ = 1;
+    for (; at_ < end; ++at_)
+      if ((static_cast<unsigned char>(text_[at_]) & 0xc0) != 0x80) ++column_;
+    return {file_, m.line + 1, column_};
+  }
   void error(const YAML::Node& n, std::string message, std::string hint = {}) {
     sink_.error(pos(n), std::move(message), std::move(hint));
   }
@@ -346,6 +357,8 @@ class FileReader {
 
   std::string file_;
   std::string_view text_;
+  mutable int line_ = -1, column_ = 1;  // pos(): the last mark's line and column, counted up to at_
+  mutable std::size_t at_ = 0;
   DiagnosticSink& sink_;
   Workspace& ws_;
   std::vector<PendingRef>& refs_;
@@ -558,6 +571,7 @@ void FileReader::read_inputs(const Fields& m, Segment& s, const std::string& wha
   const Field* f = m.get("inputs");
   if (!f) return;
   double given = 0;
+  std::set<std::string> listed;  // not a scan of the inputs so far: 100k inputs were quadratic (issue 18)
   each(f->value, "'inputs' of " + what, [&](const YAML::Node& in) {
     SegmentInput input;
     YAML::Node at = in;
@@ -580,11 +594,10 @@ void FileReader::read_inputs(const Fields& m, Segment& s, const std::string& wha
       if (const Field* fr = im->get("from")) at = fr->value;
     }
     if (input.from.empty()) return;
-    for (const SegmentInput& other : s.inputs)
-      if (other.from == input.from) {
-        error(at, "input '" + input.from + "' is listed twice in " + what);
-        return;
-      }
+    if (!listed.insert(input.from).second) {
+      error(at, "input '" + input.from + "' is listed twice in " + what);
+      return;
+    }
     refs_.push_back({RefKind::leaf_segment, input.from, pos(at), "an input of " + what});
     s.inputs.push_back(std::move(input));
   });
@@ -827,13 +840,35 @@ struct Loaded {
   std::vector<BulkSupplyRange> bulk_supplies;
   std::vector<EnterpriseUse> uses;
   std::vector<IncludeRef> includes;
+  fs::path root;  // absolute, symlinks resolved; file keys are relative to it
 };
 
-// Records where each document starts; ignores everything else.
+// Memory that loading holds, per item (docs/workspace-format.md "Limits"): a yaml-cpp node
+// of a file's tree, and a firm or relation of the model. Measured with /usr/bin/time on
+// `validate`: 200,000 firms in one YAML file (2.6 M nodes) peak at 1.36 GB, in a CSV file at
+// 357 MB; rounded up so that the estimate errs on the safe side.
+constexpr std::size_t kBytesPerYamlNode = 500;
+constexpr std::size_t kBytesPerFirm = 1500;
+constexpr std::size_t kBytesPerRelation = 500;
+
+// What the model loaded so far takes, estimated; and what --max-memory-mb leaves of it.
+std::size_t model_bytes(const Workspace& ws) {
+  return ws.enterprises.size() * kBytesPerFirm + ws.supplies.size() * kBytesPerRelation;
+}
+std::size_t memory_left(const Workspace& ws, const LoadLimits& limits) {
+  const std::size_t used = model_bytes(ws);
+  return used >= limits.max_memory_bytes ? 0 : limits.max_memory_bytes - used;
+}
+
+// Records where each document starts and counts the nodes (so that a file whose tree would
+// not fit in --max-memory-mb is refused before it is built); ignores everything else.
 struct DocumentMarks : YAML::EventHandler {
   YAML::Mark start, previous, node;  // node: the document's first node, where errors point
   bool seen = false;
+  std::size_t nodes = 0, max_nodes = static_cast<std::size_t>(-1);
+  std::optional<YAML::Mark> over;  // the first node past max_nodes
   void first(const YAML::Mark& m) {
+    if (++nodes > max_nodes && !over) over = m;
     if (!seen) node = m, seen = true;
   }
   void OnDocumentStart(const YAML::Mark& m) override { start = m, seen = false; }
@@ -866,14 +901,16 @@ void load_yaml_text(const std::string& text, const std::string& name, Loaded& L,
   // the token is never consumed; found by fuzz_yaml, 24 GB from 3 KB). So: the first document
   // with YAML::Load, and the others only counted by an event pass that stops when a
   // document starts where the previous one did.
+  // The event pass runs first: it costs no tree, so the node count is known before
+  // YAML::Load allocates one (issue 18: 92 MB of YAML took 7.3 GB).
   YAML::Node doc;
   std::optional<YAML::Mark> second, stuck;
+  DocumentMarks marks;
+  marks.max_nodes = memory_left(L.ws, opt.limits) / kBytesPerYamlNode;
   try {
-    doc = YAML::Load(text);
     std::istringstream in(text);
     YAML::Parser parser(in);
-    DocumentMarks marks;
-    for (int n = 0; n < 1000 && parser.HandleNextDocument(marks); ++n) {
+    for (int n = 0; n < 1000 && !marks.over && parser.HandleNextDocument(marks); ++n) {
       if (n > 0 && marks.start.pos == marks.previous.pos) {
         stuck = marks.start;
         break;
@@ -881,6 +918,15 @@ void load_yaml_text(const std::string& text, const std::string& name, Loaded& L,
       if (n == 1) second = marks.seen ? marks.node : marks.start;
       marks.previous = marks.start;
     }
+    if (marks.over) {
+      L.sink.error(position(name, text, *marks.over),
+                   "the file holds more than " + std::to_string(marks.max_nodes) +
+                       " YAML nodes, more than --max-memory-mb " + std::to_string(opt.limits.max_memory_bytes >> 20) +
+                       " leaves for it (about " + std::to_string(kBytesPerYamlNode) + " bytes a node)",
+                   "raise --max-memory-mb or split the file");
+      return;
+    }
+    if (!stuck) doc = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     L.sink.error(position(name, text, e.mark), "YAML syntax: " + e.msg, "check indentation, quotes and brackets here");
     return;
@@ -923,9 +969,22 @@ bool read_file_bytes(const fs::path& path, const std::string& name, Loaded& L, c
   return true;
 }
 
+// The file's path relative to the workspace root: the same however the workspace's own
+// path was spelled (chains/x, ./chains/x/, absolute, through a symlink).
+std::string file_key(const fs::path& path, const std::string& name, const Loaded& L) {
+  if (L.root.empty()) return name;
+  std::error_code ec;
+  const fs::path full = fs::weakly_canonical(path, ec);
+  if (ec) return name;
+  const std::string key = full.lexically_relative(L.root).generic_string();
+  return key.empty() ? name : key;
+}
+
 void load_one(const fs::path& path, const std::string& name, Loaded& L, const LoadOptions& opt) {
   L.ws.files.push_back(name);
-  L.hasher.add(name);
+  const std::string key = file_key(path, name, L);
+  L.ws.file_keys.push_back(key);
+  L.hasher.add(key);
   if (is_yaml(path)) {
     std::string text;
     if (!read_file_bytes(path, name, L, opt, text)) return;
@@ -939,14 +998,18 @@ void load_one(const fs::path& path, const std::string& name, Loaded& L, const Lo
   L.hasher.add(bytes);
   if (*format == BulkFormat::csv && is_supply_csv_header(std::string_view(bytes).substr(0, bytes.find('\n')))) {
     std::istringstream in(std::move(bytes));
-    std::vector<Supply> rows = read_supply_csv(in, name, L.sink, opt.limits.max_rows);
+    const std::size_t fit = memory_left(L.ws, opt.limits) / kBytesPerRelation;
+    std::vector<Supply> rows = read_supply_csv(in, name, L.sink, std::min(opt.limits.max_rows, fit));
     const std::size_t begin = L.ws.supplies.size();
     L.ws.supplies.insert(L.ws.supplies.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
     L.bulk_supplies.push_back({name, begin, L.ws.supplies.size()});
     return;
   }
   std::istringstream in(std::move(bytes));
-  for (Enterprise& e : read_bulk_file(in, *format, name, L.sink, opt.limits.max_rows)) {
+  BulkReadOptions bulk;
+  bulk.max_string = opt.limits.max_string;
+  bulk.memory_rows = std::max<std::size_t>(1, memory_left(L.ws, opt.limits) / kBytesPerFirm);
+  for (Enterprise& e : read_bulk_file(in, *format, name, L.sink, opt.limits.max_rows, bulk)) {
     if (!e.location.empty())
       L.regions.push_back({PendingRegion::Owner::enterprise, L.ws.enterprises.size(), e.pos});
     for (const std::string& seg : e.segments)
@@ -1002,6 +1065,7 @@ Workspace finish(Loaded& L) {
     throw InputError(std::move(all));
   }
   L.ws.content_hash = hex64(L.hasher.digest());
+  L.ws.root = L.root.generic_string();
   return std::move(L.ws);
 }
 
@@ -1060,11 +1124,21 @@ void load_includes(Loaded& L, const LoadOptions& options, std::set<fs::path>& se
 
 }  // namespace
 
+std::vector<fs::path> list_workspace_files(const fs::path& folder, std::error_code& ec) {
+  return workspace_files(folder, ec);
+}
+
 Workspace load_workspace(const fs::path& path, const LoadOptions& options) {
   Loaded L;
   std::error_code ec;
   const std::string shown = path.generic_string();
   std::set<fs::path> seen;
+  {
+    std::error_code rec;
+    const fs::path full = fs::weakly_canonical(fs::absolute(path, rec), rec);
+    L.ws.root_is_folder = fs::is_directory(path, rec);
+    if (!rec) L.root = L.ws.root_is_folder ? full : full.parent_path();
+  }
   if (fs::is_directory(path, ec)) {
     const std::vector<fs::path> files = workspace_files(path, ec);
     if (ec) throw InputError({{{shown, 0, 0}, "cannot read the folder: " + ec.message(), {}}});
@@ -1091,6 +1165,7 @@ Workspace load_workspace(const fs::path& path, const LoadOptions& options) {
 Workspace load_workspace_text(const std::string& yaml, const std::string& name, const LoadOptions& options) {
   Loaded L;
   L.ws.files.push_back(name);
+  L.ws.file_keys.push_back(name);
   L.hasher.add(name);
   L.hasher.add(yaml);
   load_yaml_text(yaml, name, L, options);

@@ -6,11 +6,16 @@
 
 #include "engine/chokepoints.hpp"
 #include "render/lang.hpp"
+#include "render/xlsx_writer.hpp"
 
 namespace chainlens {
 
-/// `format` is table, json, csv or md. CSV: one row per finding, columns kind, id, segment,
-/// supplier. JSON: {chain, segments, enterprises, single_sources[{enterprise, segment, supplier}]}.
+/// The findings table: id (the id column), kind, segment or firm, input segment, only supplier.
+Table chokepoints_table(const std::string& chain, const ChokepointReport& r, Lang lang);
+
+/// `format` is table, json, csv, md or xlsx. One row per finding: id (CSV and xlsx only),
+/// kind, segment or firm, input segment, only supplier, all by name. JSON: {chain,
+/// chain_label, segments, enterprises, single_sources[{enterprise, segment, supplier}]} (ids).
 std::string write_chokepoints(const std::string& chain, const ChokepointReport& r, std::string_view format, Lang lang);
 
 }  // namespace chainlens

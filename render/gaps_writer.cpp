@@ -10,6 +10,8 @@
 #include <stdexcept>
 
 #include "models/enum_names.hpp"
+#include "render/report_text.hpp"
+#include "render/xlsx_writer.hpp"
 
 namespace chainlens {
 
@@ -51,9 +53,11 @@ std::string heading(const GapReport& r, Lang lang) {
     out += fmt::format(fmt::runtime(tr(lang, "空范围: {} 内没有本链的任何本地企业, 所有环节均为缺链。\n",
                           "Empty scope: no enterprise of this chain is local to {}; every segment is missing.\n")),
                        scope_text(r.scope, lang));
-  const std::string chain = r.chain.empty() ? tr(lang, "全部产业链 (工作区视图)", "all chains (workspace view)") : r.chain;
-  out += fmt::format(fmt::runtime(tr(lang, "产业链 {}  范围 {}  结构性本地配套率 SLSR {}\n", "chain {}  scope {}  structural LSR {}\n")),
-                     chain, scope_text(r.scope, lang), r.slsr ? num(*r.slsr) : tr(lang, "无数据", "no data"));
+  const std::string title =
+      r.chain.empty() ? std::string(tr(lang, "全部产业链合计的缺口 (工作区视图)", "Gaps of all chains together (workspace view)"))
+                      : fmt::format(fmt::runtime(tr(lang, "{} 产业链缺口", "Gaps of the {} chain")), chain_label(r.names, r.chain, lang));
+  out += fmt::format(fmt::runtime(tr(lang, "{} · 范围 {} · 结构性本地配套率 SLSR {}\n", "{} · scope {} · structural LSR {}\n")),
+                     title, scope_text(r.scope, lang), r.slsr ? percent(r.slsr) : tr(lang, "无数据", "no data"));
   return out;
 }
 
@@ -62,7 +66,7 @@ std::string notes(const GapReport& r, Lang lang) {
   if (!r.chokepoints.empty())
     out += fmt::format(fmt::runtime(tr(lang, "必经环节 (卡点, 所有上游到终端的路径都经过): {}\n",
                                        "Chokepoint segments (on every source-to-terminal path): {}\n")),
-                       join(r.chokepoints, ", "));
+                       segment_labels(r.names, r.chokepoints, lang, r.chain));
   if (r.demand_fallback)
     out += tr(lang, "注: 本链没有标为产品 (product) 的环节, 也没有声明最终需求, 最终需求按末端非服务环节平均分配。\n",
               "Note: the chain has no product segment and no declared final demand, so final demand is spread "
@@ -78,8 +82,12 @@ std::string notes(const GapReport& r, Lang lang) {
 
 Table parents_table(const GapReport& r, Lang lang) {
   Table t;
-  t.header = {tr(lang, "上级环节", "parent"), tr(lang, "状态", "status"), tr(lang, "子环节", "children")};
-  for (const ParentState& p : r.parents) t.rows.push_back({p.segment, status_label(p.status, lang), join(p.children, ", ")});
+  t.header = {tr(lang, "上级环节代码", "parent id"), tr(lang, "上级环节", "parent"), tr(lang, "状态", "status"),
+              tr(lang, "子环节", "children")};
+  t.id_column = 0;
+  for (const ParentState& p : r.parents)
+    t.rows.push_back({p.segment, segment_label(r.names, p.segment, lang, r.chain), status_label(p.status, lang),
+                      segment_labels(r.names, p.children, lang, r.chain)});
   return t;
 }
 
@@ -130,6 +138,7 @@ std::string md_report(const GapReport& r, Lang lang, const char* level) {
 Json report_json(const GapReport& r, Lang lang) {
   Json j;
   j["chain"] = r.chain;
+  j["chain_label"] = r.chain.empty() ? std::string(tr(lang, "全部产业链", "all chains")) : chain_label(r.names, r.chain, lang);
   j["scope"] = r.scope.str();
   j["weights"] = {{"value", r.weights.value}, {"dependence", r.weights.dependence}, {"plan", r.weights.plan},
                   {"import", r.weights.import}};
@@ -142,14 +151,17 @@ Json report_json(const GapReport& r, Lang lang) {
     s["id"] = g.segment;
     s["name"] = g.name;
     s["chain"] = g.chain;
+    s["chain_label"] = chain_label(r.names, g.chain, lang);
     s["type"] = std::string(to_string(g.type));
     s["status"] = status_name(g.status);
+    s["status_label"] = status_label(g.status, lang);
     s["severity"] = rounded(g.severity);
     s["importance"] = rounded(g.importance);
     s["factors"] = {{"value", rounded(g.factors.value)}, {"dependence", rounded(g.factors.dependence)},
                     {"plan", rounded(g.factors.plan)}, {"import", rounded(g.factors.import)}};
     s["gap_score"] = rounded(g.gap_score);
-    s["kind"] = g.kind ? Json(kind_label(g.kind, lang)) : Json(nullptr);
+    s["kind"] = g.kind ? Json(kind_code(g.kind)) : Json(nullptr);
+    s["kind_label"] = g.kind ? Json(kind_label(g.kind, lang)) : Json(nullptr);
     s["reach"] = g.reach;
     s["local_enterprises"] = g.local_enterprises;
     s["carriers"] = g.carriers;
@@ -163,14 +175,19 @@ Json report_json(const GapReport& r, Lang lang) {
   }
   j["parents"] = Json::array();
   for (const ParentState& p : r.parents)
-    j["parents"].push_back({{"id", p.segment}, {"status", status_name(p.status)}, {"children", p.children}});
+    j["parents"].push_back({{"id", p.segment}, {"status", status_name(p.status)},
+                            {"status_label", status_label(p.status, lang)}, {"children", p.children}});
   j["chokepoints"] = r.chokepoints;
   return j;
 }
 
 void check_format(std::string_view format) {
-  if (format != "table" && format != "json" && format != "csv" && format != "md")
-    throw std::invalid_argument("unknown format '" + std::string(format) + "' (expected table, json, csv or md)");
+  if (format != "table" && format != "json" && format != "csv" && format != "md" && format != "xlsx")
+    throw std::invalid_argument("unknown format '" + std::string(format) + "' (expected table, json, csv, md or xlsx)");
+}
+
+void add_sheets(std::vector<Sheet>& sheets, const GapReport& r, Lang lang, const std::string& suffix) {
+  for (Sheet& s : gaps_sheets(r, lang, suffix)) sheets.push_back(std::move(s));
 }
 
 }  // namespace
@@ -202,6 +219,8 @@ std::string gap_reason(const SegmentGap& g, Lang lang) {
   return join(parts, " · ");
 }
 
+std::string kind_code(const std::optional<GapKind>& kind) { return kind_label(kind, Lang::en); }
+
 std::string kind_label(const std::optional<GapKind>& kind, Lang lang) {
   if (!kind) return "";
   switch (*kind) {
@@ -212,36 +231,59 @@ std::string kind_label(const std::optional<GapKind>& kind, Lang lang) {
   return "";
 }
 
+// The segment's name; another chain's segment, and every row of the workspace view, names
+// its chain: 封装测试 (芯屏).
+static std::string row_segment(const GapReport& r, const SegmentGap& g, Lang lang) {
+  if (!r.chain.empty()) return segment_label(r.names, g.segment, lang, r.chain);
+  return segment_label(r.names, g.segment, lang) + " (" + chain_label(r.names, g.chain, lang) + ")";
+}
+
 Table gaps_table(const GapReport& r, Lang lang, bool scope_column) {
   Table t;
-  if (scope_column) t.header.push_back(tr(lang, "范围", "scope"));
-  for (const char* h : {tr(lang, "环节", "segment"), tr(lang, "名称", "name"), tr(lang, "状态", "status"),
-                        tr(lang, "严重度", "severity"), tr(lang, "重要度", "importance"), tr(lang, "缺口分", "gap score"),
-                        tr(lang, "类型", "kind"), tr(lang, "价值V", "value"), tr(lang, "依赖D", "dependence"),
-                        tr(lang, "规划P", "plan"), tr(lang, "进口K", "import"), tr(lang, "下游环节数", "reach"),
-                        tr(lang, "SLSR", "SLSR"), tr(lang, "原因", "reason"), tr(lang, "本地企业", "local enterprises")})
-    t.header.push_back(h);
-  t.align_right.assign(t.header.size(), false);
-  const std::size_t first_number = scope_column ? 4 : 3;
-  for (std::size_t i = first_number; i < first_number + 3; ++i) t.align_right[i] = true;
-  for (std::size_t i = first_number + 4; i < first_number + 10; ++i) t.align_right[i] = true;
+  using K = CellKind;
+  if (scope_column) t.header.push_back(tr(lang, "范围", "scope")), t.kinds.push_back(K::text);
+  t.id_column = t.header.size();
+  const std::pair<const char*, K> columns[] = {
+      {tr(lang, "环节代码", "segment id"), K::text}, {tr(lang, "环节", "segment"), K::text},
+      {tr(lang, "状态", "status"), K::text},          {tr(lang, "严重度", "severity"), K::number},
+      {tr(lang, "重要度", "importance"), K::number},  {tr(lang, "缺口分", "gap score"), K::number},
+      {tr(lang, "类型", "kind"), K::text},            {tr(lang, "价值V", "value"), K::number},
+      {tr(lang, "依赖D", "dependence"), K::number},   {tr(lang, "规划P", "plan"), K::number},
+      {tr(lang, "进口K", "import"), K::number},       {tr(lang, "下游环节数", "reach"), K::number},
+      {tr(lang, "SLSR", "SLSR"), K::percent},         {tr(lang, "原因", "reason"), K::text},
+      {tr(lang, "本地企业", "local enterprises"), K::text}};
+  for (const auto& [h, k] : columns) t.header.push_back(h), t.kinds.push_back(k);
   for (const SegmentGap& g : r.segments) {
     std::vector<std::string> row;
-    if (scope_column) row.push_back(r.scope.str());
-    for (std::string cell : {g.segment, g.name, status_cell(g, lang), num(g.severity), num(g.importance),
-                             num(g.gap_score), kind_label(g.kind, lang), num(g.factors.value), num(g.factors.dependence),
-                             num(g.factors.plan), num(g.factors.import), std::to_string(g.reach),
-                             g.slsr ? num(*g.slsr) : std::string("-"), gap_reason(g, lang), join(g.local_enterprises, ";")})
+    if (scope_column) row.push_back(scope_text(r.scope, lang));
+    for (std::string cell : {g.segment, row_segment(r, g, lang), status_cell(g, lang),
+                             num(g.severity), num(g.importance), num(g.gap_score), kind_label(g.kind, lang),
+                             num(g.factors.value), num(g.factors.dependence), num(g.factors.plan),
+                             num(g.factors.import), std::to_string(g.reach), g.slsr ? num(*g.slsr) : std::string("-"),
+                             gap_reason(g, lang), firm_labels(r.names, g.local_enterprises, lang)})
       row.push_back(std::move(cell));
     t.rows.push_back(std::move(row));
   }
   return t;
 }
 
+std::vector<Sheet> gaps_sheets(const GapReport& r, Lang lang, const std::string& suffix) {
+  std::vector<Sheet> sheets{{tr(lang, "缺口", "Gaps") + suffix, gaps_table(only(r, false), lang)}};
+  if (const GapReport ext = only(r, true); !ext.segments.empty())
+    sheets.push_back({tr(lang, "延链", "Extensions") + suffix, gaps_table(ext, lang)});
+  if (!r.parents.empty()) sheets.push_back({tr(lang, "上级环节", "Parents") + suffix, parents_table(r, lang)});
+  return sheets;
+}
+
 std::string write_gaps(const GapReport& r, std::string_view format, Lang lang) {
   check_format(format);
   if (format == "json") return report_json(r, lang).dump(2) + "\n";
   if (format == "csv") return to_csv(gaps_table(r, lang));
+  if (format == "xlsx") {
+    std::vector<Sheet> sheets;
+    add_sheets(sheets, r, lang, "");
+    return to_xlsx(sheets);
+  }
   if (format == "md") return md_report(r, lang, "## ");
   return text_report(r, lang);
 }
@@ -251,6 +293,7 @@ std::string write_gaps(const MultiScopeReport& r, std::string_view format, Lang 
   if (format == "json") {
     Json j;
     j["chain"] = r.chain;
+    if (!r.scopes.empty()) j["chain_label"] = chain_label(r.scopes.front().names, r.chain, lang);
     j["scopes"] = Json::array();
     for (const GapReport& g : r.scopes) j["scopes"].push_back(report_json(g, lang));
     j["import_dependent"] = r.import_dependent;
@@ -265,12 +308,20 @@ std::string write_gaps(const MultiScopeReport& r, std::string_view format, Lang 
     }
     return to_csv(all);
   }
+  if (format == "xlsx") {
+    std::vector<Sheet> sheets;
+    for (const GapReport& g : r.scopes)
+      add_sheets(sheets, g, lang, " " + (g.scope.empty() ? std::string(tr(lang, "全部", "all")) : g.scope.parts.back()));
+    return to_xlsx(sheets);
+  }
   std::string out;
   for (const GapReport& g : r.scopes) {
     if (!out.empty()) out += "\n";
     out += format == "md" ? md_report(g, lang, "## ") : text_report(g, lang);
   }
-  const std::string dependent = r.import_dependent.empty() ? tr(lang, "无", "none") : join(r.import_dependent, ", ");
+  const ReportNames& names = r.scopes.empty() ? ReportNames{} : r.scopes.front().names;
+  const std::string dependent =
+      r.import_dependent.empty() ? tr(lang, "无", "none") : segment_labels(names, r.import_dependent, lang, r.chain);
   out += fmt::format(fmt::runtime(tr(lang, "\n进口依赖 (卡脖子, 根范围内缺链): {}\n", "\nImport-dependent (missing at the root scope): {}\n")),
                      dependent);
   return out;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/table.hpp"
+#include "render/xlsx_writer.hpp"
 
 namespace chainlens {
 
@@ -32,15 +33,18 @@ std::string declared_text(const EnterpriseSupply& e, Lang lang) {
 }
 
 Table enterprise_table(const LocalSupplyReport& r, Lang lang) {
+  using K = CellKind;
   Table t;
-  t.header = {tr(lang, "企业", "enterprise"),        tr(lang, "名称", "name"),
+  t.header = {tr(lang, "企业代码", "id"),            tr(lang, "企业", "enterprise"),
               tr(lang, "本地", "local"),             tr(lang, "供应关系", "relations"),
               tr(lang, "配套率(金额)", "LSR value"), tr(lang, "配套率(数量)", "LSR count"),
               tr(lang, "潜在(金额)", "potential value"), tr(lang, "潜在(数量)", "potential count"),
               tr(lang, "文件所述配套率", "declared")};
-  t.align_right = {false, false, false, true, true, true, true, true, false};
+  t.kinds = {K::text, K::text, K::text, K::number, K::percent, K::percent, K::percent, K::percent, K::text};
+  t.id_column = 0;
   for (const EnterpriseSupply& e : r.enterprises)
-    t.rows.push_back({e.enterprise + (e.has_inferred ? "*" : ""), e.name, e.local ? tr(lang, "是", "yes") : tr(lang, "否", "no"),
+    t.rows.push_back({e.enterprise, (e.name.empty() ? e.enterprise : e.name) + (e.has_inferred ? "*" : ""),
+                      e.local ? tr(lang, "是", "yes") : tr(lang, "否", "no"),
                       std::to_string(e.relations), fixed(e.by_value), fixed(e.by_count), fixed(e.potential_by_value),
                       fixed(e.potential_by_count), declared_text(e, lang)});
   return t;
@@ -48,33 +52,51 @@ Table enterprise_table(const LocalSupplyReport& r, Lang lang) {
 
 Table matchmaking_table(const LocalSupplyReport& r, Lang lang) {
   Table t;
-  t.header = {tr(lang, "采购方", "customer"), tr(lang, "环节", "segment"), tr(lang, "现外地供应商", "supplier"),
-              tr(lang, "金额(亿元)", "value"), tr(lang, "本地可替代企业", "local alternatives")};
+  t.header = {tr(lang, "采购方代码", "customer id"), tr(lang, "采购方", "customer"), tr(lang, "环节", "segment"),
+              tr(lang, "现外地供应商", "supplier"), tr(lang, "金额(亿元)", "value (100M yuan)"),
+              tr(lang, "本地可替代企业", "local alternatives")};
+  t.kinds = {CellKind::text, CellKind::text, CellKind::text, CellKind::text, CellKind::number, CellKind::text};
+  t.id_column = 0;
   for (const Matchmaking& m : r.matchmaking) {
-    std::string alt;
-    for (const std::string& a : m.local_alternatives) alt += (alt.empty() ? "" : ", ") + a;
+    std::string alt = firm_labels(r.names, m.local_alternatives, lang);
     if (m.alternatives_total > m.local_alternatives.size())
       alt += fmt::format(fmt::runtime(tr(lang, " 等 {} 家", " and {} more")),
                          lang == Lang::zh ? m.alternatives_total : m.alternatives_total - m.local_alternatives.size());
-    t.rows.push_back({m.customer, m.segment, m.supplier + (m.inferred ? "*" : ""), fixed(m.value), alt});
+    t.rows.push_back({m.customer, firm_label(r.names, m.customer), segment_label(r.names, m.segment, lang, r.chain),
+                      firm_label(r.names, m.supplier) + (m.inferred ? "*" : ""), fixed(m.value), alt});
   }
   return t;
 }
 
 Table leakage_table(const LocalSupplyReport& r, Lang lang) {
   Table t;
-  t.header = {tr(lang, "环节", "segment"), tr(lang, "本地需求", "demand"), "SLSR", tr(lang, "漏出", "leakage")};
-  for (const SegmentSlsr& s : r.leakage) t.rows.push_back({s.segment, fixed(s.demand), fixed(s.slsr), fixed(s.leakage)});
+  t.header = {tr(lang, "环节代码", "segment id"), tr(lang, "环节", "segment"), tr(lang, "本地需求", "demand"), "SLSR",
+              tr(lang, "漏出", "leakage")};
+  t.kinds = {CellKind::text, CellKind::text, CellKind::number, CellKind::percent, CellKind::number};
+  t.id_column = 0;
+  for (const SegmentSlsr& s : r.leakage)
+    t.rows.push_back({s.segment, segment_label(r.names, s.segment, lang, r.chain), fixed(s.demand), fixed(s.slsr),
+                      fixed(s.leakage)});
   return t;
 }
 
 }  // namespace
 
+std::vector<Sheet> local_supply_sheets(const LocalSupplyReport& r, Lang lang) {
+  std::vector<Sheet> sheets{{tr(lang, "本地配套", "Local supply"), enterprise_table(r, lang)}};
+  if (!r.matchmaking.empty()) sheets.push_back({tr(lang, "供需对接", "Matchmaking"), matchmaking_table(r, lang)});
+  if (!r.leakage.empty()) sheets.push_back({tr(lang, "需求漏出", "Leakage"), leakage_table(r, lang)});
+  return sheets;
+}
+
 std::string write_local_supply(const LocalSupplyReport& r, std::string_view format, Lang lang) {
   if (format == "json") {
     // Streamed row by row: a supply network of millions of relations has as many
     // matchmaking rows, too many for one DOM.
-    JsonStreamObject j(Json{{"chain", r.chain}, {"scope", r.scope.str()}, {"slsr", number(r.chain_slsr)}});
+    JsonStreamObject j(Json{{"chain", r.chain},
+                            {"chain_label", chain_label(r.names, r.chain, lang)},
+                            {"scope", r.scope.str()},
+                            {"slsr", number(r.chain_slsr)}});
     j.open_array("enterprises");
     for (const EnterpriseSupply& e : r.enterprises) {
       Json d = Json::array();
@@ -103,13 +125,14 @@ std::string write_local_supply(const LocalSupplyReport& r, std::string_view form
     return j.finish();
   }
   if (format == "csv") return to_csv(enterprise_table(r, lang));
+  if (format == "xlsx") return to_xlsx(local_supply_sheets(r, lang));
   const bool md = format == "md";
   if (!md && format != "table")
-    throw std::invalid_argument("unknown format '" + std::string(format) + "' (expected table, json, csv or md)");
+    throw std::invalid_argument("unknown format '" + std::string(format) + "' (expected table, json, csv, md or xlsx)");
   auto render = [&](const Table& t) { return md ? to_markdown(t) : to_text(t); };
-  std::string out = fmt::format(fmt::runtime(tr(lang, "{}产业链 {} 本地配套 · 范围 {} · 结构性本地配套率 SLSR {}\n\n",
-                                                "{}Local supply of chain {} · scope {} · structural LSR {}\n\n")),
-                                md ? "## " : "", r.chain, r.scope.str(), fixed(r.chain_slsr));
+  std::string out = fmt::format(fmt::runtime(tr(lang, "{}{} 产业链本地配套 · 范围 {} · 结构性本地配套率 SLSR {}\n\n",
+                                                "{}Local supply of the {} chain · scope {} · structural LSR {}\n\n")),
+                                md ? "## " : "", chain_label(r.names, r.chain, lang), r.scope.str(), percent(r.chain_slsr));
   out += render(enterprise_table(r, lang));
   if (!r.matchmaking.empty())
     out += fmt::format("\n{}{}\n\n", md ? "### " : "", tr(lang, "供需对接 (本地可替代的外地采购)", "Matchmaking (non-local supplies a local firm could take over)")) +

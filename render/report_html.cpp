@@ -101,8 +101,10 @@ std::string num_cell(double v, int digits = 4) {
   return fmt::format(R"(<td class="num" data-v="{:.6f}">{:.{}f}</td>)", v, v, digits);
 }
 
-std::string opt_cell(const std::optional<double>& v) {
-  return v ? num_cell(*v) : std::string(R"(<td class="num" data-v="">-</td>)");
+// A ratio as a percentage; data-v keeps the fraction for sorting.
+std::string pct_cell(const std::optional<double>& v) {
+  return v ? fmt::format(R"(<td class="num" data-v="{:.6f}">{}</td>)", *v, percent(v))
+           : std::string(R"(<td class="num" data-v="">-</td>)");
 }
 
 std::string th(const char* label, bool numeric = false) {
@@ -120,7 +122,7 @@ void summary_section(std::string& h, const ReportContext& c) {
                      g.metric == "output_value" ? tr(lang, "产值目标", "Output goal") : esc(g.metric).c_str(),
                      esc(goal_text(g)), esc(cite(*c.workspace, g.source)));
   h += fmt::format("<div class=\"card\">{}<b>{}</b></div>", tr(lang, "结构性本地配套率 SLSR", "Structural LSR"),
-                   fixed4(r.gaps().slsr));
+                   percent(r.gaps().slsr));
   h += fmt::format("<div class=\"card\">{}<b>{}</b></div>", tr(lang, "环节数", "Segments"), r.gaps().segments.size());
   for (SegmentStatus s : {SegmentStatus::missing, SegmentStatus::planned, SegmentStatus::single, SegmentStatus::weak,
                           SegmentStatus::covered})
@@ -134,7 +136,7 @@ void summary_section(std::string& h, const ReportContext& c) {
     int missing = 0;
     for (const SegmentGap& s : g.segments) missing += s.status == SegmentStatus::missing;
     h += fmt::format(fmt::runtime(tr(lang, "{}{} (SLSR {}, 缺链 {})", "{}{} (SLSR {}, {} missing)")), i ? " → " : "",
-                     esc(g.scope.empty() ? "-" : g.scope.str()), fixed4(g.slsr), missing);
+                     esc(g.scope.empty() ? "-" : g.scope.str()), percent(g.slsr), missing);
   }
   h += "</p>\n";
   if (!r.scopes.import_dependent.empty())
@@ -142,7 +144,7 @@ void summary_section(std::string& h, const ReportContext& c) {
                      esc([&] {
                        std::string s;
                        for (const std::string& id : r.scopes.import_dependent)
-                         s += (s.empty() ? "" : tr(lang, "、", ", ")) + segment_name(*c.graph, id, lang);
+                         s += (s.empty() ? "" : tr(lang, "、", ", ")) + report_segment(c, id, lang);
                        return s;
                      }()));
   if (!chain.declared.empty()) {
@@ -167,7 +169,7 @@ void gap_rows(std::string& h, const ReportContext& c, bool extend) {
   for (const SegmentGap& g : r.gaps().segments) {
     if ((g.kind == GapKind::extend) != extend) continue;
     h += fmt::format("<tr data-segment=\"{}\"><td>{}{}</td><td data-v=\"{}\">{}</td>", esc(g.segment),
-                     esc(segment_name(*c.graph, g.segment, lang)), choke.contains(g.segment) ? tr(lang, " ◆卡点", " ◆chokepoint") : "",
+                     esc(report_segment(c, g.segment, lang)), choke.contains(g.segment) ? tr(lang, " ◆卡点", " ◆chokepoint") : "",
                      static_cast<int>(g.status), status_chip(g.status, lang) + (g.weak_flag ? tr(lang, " (弱)", " (weak)") : ""));
     h += num_cell(g.importance) + num_cell(g.gap_score);
     h += fmt::format("<td>{}</td>", esc(kind_label(g.kind, lang)));
@@ -216,7 +218,7 @@ void declared_section(std::string& h, const ReportContext& c) {
        th(tr(lang, "类型", "Kind")) + th(tr(lang, "说明", "Note")) + th(tr(lang, "出处", "Source")) + "</tr></thead><tbody>\n";
   for (const DeclaredGap& g : chain.gaps)
     h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"quote\">{}</td></tr>\n",
-                     esc(segment_name(*c.graph, g.segment, lang)), declared_kind_label(g.kind, lang), esc(g.note),
+                     esc(report_segment(c, g.segment, lang)), declared_kind_label(g.kind, lang), esc(g.note),
                      esc(cite(*c.workspace, g.source)));
   h += "</tbody></table>\n";
 }
@@ -229,7 +231,7 @@ void chokepoint_section(std::string& h, const ReportContext& c) {
     std::string s;
     for (const std::string& id : ids)
       s += (s.empty() ? "" : tr(lang, "、", ", ")) +
-           (segments ? segment_name(*c.graph, id, lang) : firm_name(*c.workspace, id));
+           (segments ? report_segment(c, id, lang) : firm_name(*c.workspace, id));
     return s.empty() ? std::string(tr(lang, "无", "none")) : s;
   };
   h += fmt::format("<p><b>{}</b> {}</p>\n", tr(lang, "必经环节:", "Segments every path passes:"), esc(names(k.segments, true)));
@@ -243,7 +245,7 @@ void chokepoint_section(std::string& h, const ReportContext& c) {
        th(tr(lang, "唯一供应商", "Only supplier")) + "</tr></thead><tbody>\n";
   for (const SingleSource& s : k.single_sources)
     h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(firm_name(*c.workspace, s.enterprise)),
-                     esc(segment_name(*c.graph, s.segment, lang)), esc(firm_name(*c.workspace, s.supplier)));
+                     esc(report_segment(c, s.segment, lang)), esc(firm_name(*c.workspace, s.supplier)));
   h += "</tbody></table>\n";
 }
 
@@ -260,7 +262,7 @@ void supply_section(std::string& h, const ReportContext& c) {
     for (const Declared& d : e.declared)
       declared += (declared.empty() ? "" : "; ") + declared_text(d, lang) + " " + cite(*c.workspace, d.source);
     rows += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td>", esc(e.name.empty() ? e.enterprise : e.name), e.relations);
-    rows += opt_cell(e.by_value) + opt_cell(e.by_count) + opt_cell(e.potential_by_count);
+    rows += pct_cell(e.by_value) + pct_cell(e.by_count) + pct_cell(e.potential_by_count);
     rows += fmt::format("<td class=\"quote\">{}</td></tr>\n", esc(declared));
   }
   if (!any) {
@@ -279,7 +281,7 @@ void supply_section(std::string& h, const ReportContext& c) {
          "</tr></thead><tbody>\n";
     for (const Matchmaking& m : s.matchmaking)
       h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(firm_name(*c.workspace, m.customer)),
-                       esc(segment_name(*c.graph, m.segment, lang)), esc(firm_name(*c.workspace, m.supplier)),
+                       esc(report_segment(c, m.segment, lang)), esc(firm_name(*c.workspace, m.supplier)),
                        esc(firm_names(*c.workspace, m.local_alternatives, lang) +
                            (m.alternatives_total > m.local_alternatives.size()
                                 ? fmt::format(fmt::runtime(tr(lang, " 等 {} 家", " ({} in all)")), m.alternatives_total)
@@ -306,7 +308,7 @@ void targets_section(std::string& h, const ReportContext& c) {
     const CandidateScore& t = r.targets.targets[i];
     h += fmt::format(R"(<tr><td class="num" data-v="{}">{}</td><td>{}</td>)", i + 1, i + 1, esc(t.name.empty() ? t.id : t.name));
     h += num_cell(t.score, 1);
-    h += fmt::format("<td>{}</td><td>{}</td>", esc(t.segment.empty() ? "-" : segment_name(*c.graph, t.segment, lang)),
+    h += fmt::format("<td>{}</td><td>{}</td>", esc(t.segment.empty() ? "-" : report_segment(c, t.segment, lang)),
                      esc(kind_label(t.kind, lang)));
     h += num_cell(t.factors.gap) + num_cell(t.factors.fit, 1) + num_cell(t.factors.strength) + num_cell(t.factors.link, 0) +
          num_cell(t.factors.related) + num_cell(t.factors.listed, 0);
@@ -327,7 +329,7 @@ void targets_section(std::string& h, const ReportContext& c) {
     if (best.empty()) continue;
     ++shown;
     h += fmt::format("<h3 class=\"gap-targets\">{} · {} <span class=\"meta\">{} · {} {:.4f}</span></h3>\n",
-                     tr(lang, "缺口", "Gap"), esc(segment_name(*c.graph, g.segment, lang)), esc(kind_label(g.kind, lang)),
+                     tr(lang, "缺口", "Gap"), esc(report_segment(c, g.segment, lang)), esc(kind_label(g.kind, lang)),
                      tr(lang, "缺口分", "gap score"), g.gap_score);
     h += "<table class=\"gap-target-table\"><thead><tr>" + th(tr(lang, "企业", "Company")) + th(tr(lang, "该环节得分", "Score here"), true) +
          th(tr(lang, "主营匹配", "Fit"), true) + th(tr(lang, "实力", "Strength"), true) + th(tr(lang, "联系", "Link"), true) +
@@ -349,11 +351,11 @@ void targets_section(std::string& h, const ReportContext& c) {
       h += "<ol>";
       for (const PortfolioPick& pick : p.picked)
         h += fmt::format(fmt::runtime(tr(lang, "<li><b>{}</b> → {} (得分 {:.1f}, 缺口分 {:.4f})</li>", "<li><b>{}</b> → {} (score {:.1f}, gap score {:.4f})</li>")),
-                         esc(firm_name(*c.workspace, pick.id)), esc(segment_name(*c.graph, pick.segment, lang)), pick.score, pick.gain);
+                         esc(firm_name(*c.workspace, pick.id)), esc(report_segment(c, pick.segment, lang)), pick.score, pick.gain);
       h += "</ol>\n";
       h += fmt::format(fmt::runtime(tr(lang, "<p>若上述企业落地, 结构性本地配套率由 {} 变为 {}。</p>\n",
                                        "<p>With these firms local, the structural LSR goes from {} to {}.</p>\n")),
-                       fixed4(p.slsr_before), fixed4(p.slsr_after));
+                       percent(p.slsr_before), percent(p.slsr_after));
     }
   }
   if (!chain.target_lists.empty()) {
@@ -447,7 +449,7 @@ std::string write_report_index_html(const Workspace& ws, const std::vector<Repor
   h += "</tr></thead><tbody>\n";
   for (const ReportIndexEntry& e : entries) {
     h += fmt::format("<tr><td><a href=\"{}\">{}</a></td><td>{}</td>", esc(e.file), esc(e.name), esc(e.goal));
-    h += opt_cell(e.slsr);
+    h += pct_cell(e.slsr);
     for (SegmentStatus s : {SegmentStatus::missing, SegmentStatus::planned, SegmentStatus::single, SegmentStatus::weak,
                             SegmentStatus::covered}) {
       const int n = e.status_counts.count(s) ? e.status_counts.at(s) : 0;

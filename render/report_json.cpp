@@ -77,6 +77,7 @@ std::string write_report_json(const ReportContext& c) {
     dgaps.push_back({{"segment", g.segment},
                      {"segment_name", segment_name(*c.graph, g.segment, c.lang)},
                      {"kind", std::string(to_string(g.kind))},
+                     {"kind_label", declared_kind_label(g.kind, c.lang)},
                      {"note", g.note},
                      {"source", source_json(g.source)}});
   j["declared_gaps"] = dgaps;

@@ -41,6 +41,46 @@ std::string cite(const Workspace& ws, const SourceRef& s) {
   return out;
 }
 
+std::string chain_label(const ReportNames& names, const std::string& id, Lang lang) {
+  const auto it = names.chains.find(id);
+  if (it == names.chains.end()) return id;
+  if (lang == Lang::en && !it->second.en.empty()) return it->second.en;
+  return it->second.zh.empty() ? id : it->second.zh;
+}
+
+std::string segment_label(const ReportNames& names, const std::string& id, Lang lang, const std::string& chain) {
+  const auto it = names.segments.find(id);
+  if (it == names.segments.end()) return id;
+  std::string out = lang == Lang::en && !it->second.en.empty() ? it->second.en : it->second.zh.empty() ? id : it->second.zh;
+  if (!chain.empty() && !it->second.chain.empty() && it->second.chain != chain)
+    out += " (" + chain_label(names, it->second.chain, lang) + ")";
+  return out;
+}
+
+std::string firm_label(const ReportNames& names, const std::string& id) {
+  const auto it = names.firms.find(id);
+  return it == names.firms.end() || it->second.empty() ? id : it->second;
+}
+
+std::string segment_labels(const ReportNames& names, const std::vector<std::string>& ids, Lang lang,
+                           const std::string& chain) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : tr(lang, "、", ", ")) + segment_label(names, id, lang, chain);
+  return out;
+}
+
+std::string firm_labels(const ReportNames& names, const std::vector<std::string>& ids, Lang lang) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : tr(lang, "、", ", ")) + firm_label(names, id);
+  return out;
+}
+
+std::string percent(const std::optional<double>& v) {
+  if (!v) return "-";
+  const std::string out = fmt::format("{:.1f}%", *v * 100);
+  return out == "-0.0%" ? "0.0%" : out;
+}
+
 std::string firm_name(const Workspace& ws, const std::string& id) {
   for (const Enterprise& e : ws.enterprises)
     if (e.id == id) return e.name.empty() ? id : e.name;
@@ -77,6 +117,12 @@ std::string segment_name(const ChainGraph& graph, const std::string& id, Lang la
     for (const Segment& s : c.segments)
       if (s.id == id) return segment_display_name(s, lang);
   return id;
+}
+
+std::string report_segment(const ReportContext& c, const std::string& id, Lang lang) {
+  if (c.report && !c.report->scopes.scopes.empty() && c.report->gaps().names.segments.contains(id))
+    return segment_label(c.report->gaps().names, id, lang, c.graph->chain().id);
+  return segment_name(*c.graph, id, lang);
 }
 
 std::string fixed4(const std::optional<double>& v) { return v ? fmt::format("{:.4f}", *v) : "-"; }

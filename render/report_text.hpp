@@ -33,6 +33,18 @@ const char* bound_word(Bound b, Lang lang);
 const char* declared_kind_label(DeclaredGapKind k, Lang lang);
 /// "seed-001 《title》「quote」", or the note; "" for an empty source.
 std::string cite(const Workspace& ws, const SourceRef& s);
+/// Names from a report's ReportNames, else the id. A segment that another chain than
+/// `chain` defines adds that chain's name: 封装测试 (芯屏).
+std::string chain_label(const ReportNames& names, const std::string& id, Lang lang);
+std::string segment_label(const ReportNames& names, const std::string& id, Lang lang, const std::string& chain = {});
+std::string firm_label(const ReportNames& names, const std::string& id);
+/// Labels joined with "、" (zh) or ", " (en).
+std::string segment_labels(const ReportNames& names, const std::vector<std::string>& ids, Lang lang,
+                           const std::string& chain = {});
+std::string firm_labels(const ReportNames& names, const std::vector<std::string>& ids, Lang lang);
+/// The fraction as a percentage with one decimal (0.3279: 32.8%); "-" when empty.
+std::string percent(const std::optional<double>& v);
+
 /// The enterprise's name, else its id.
 std::string firm_name(const Workspace& ws, const std::string& id);
 /// Names of ids, joined with "、" (zh) or ", " (en).
@@ -43,6 +55,8 @@ std::string goal_text(const Goal& g);
 std::string declared_text(const Declared& d, Lang lang);
 /// The segment's display name, from the graph, else the id.
 std::string segment_name(const ChainGraph& graph, const std::string& id, Lang lang);
+/// The segment's name in a report: another chain's segment names its chain (封装测试 (芯屏)).
+std::string report_segment(const ReportContext& c, const std::string& id, Lang lang);
 /// "0.4968" or "-" when empty.
 std::string fixed4(const std::optional<double>& v);
 /// The report title: 汽车 产业链招商报告 / Automotive chain report.

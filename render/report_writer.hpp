@@ -1,5 +1,6 @@
 // render/report_writer.hpp: the chain team's report (gaps, local supply, chokepoints, targets,
-// diagrams, declared evidence, method and provenance) as self-contained HTML, Markdown or JSON.
+// diagrams, declared evidence, method and provenance) as self-contained HTML, Markdown, JSON
+// or an xlsx workbook of its tables.
 #pragma once
 #include <map>
 #include <optional>
@@ -21,6 +22,10 @@ std::string write_report_html(const ReportContext& c);
 
 /// Markdown; the diagrams are linked as the SVG files named in the context.
 std::string write_report_md(const ReportContext& c);
+
+/// The workbook's bytes: 概览, 多级范围, 缺口, 延链, 上级环节, 卡点, 本地配套, 供需对接, 需求漏出,
+/// 招商目标 (the first top_targets), 招商组合 (names in the context's language; no diagrams).
+std::string write_report_xlsx(const ReportContext& c);
 
 /// A line of the index of `--all`.
 struct ReportIndexEntry {

@@ -18,7 +18,9 @@ namespace {
 constexpr const char* kLocalFill = "#CCEBE1";   // a light tint of the covered green
 constexpr const char* kSingleSource = "#D55E00";  // vermillion, as missing segments
 
-std::string firm_name(const Enterprise& e) { return e.name.empty() ? e.id : e.name; }
+constexpr int kNameColumns = 16;  // firm names wrap after 8 CJK characters
+
+std::vector<std::string> firm_name(const Enterprise& e) { return wrap_label(e.name.empty() ? e.id : e.name, kNameColumns); }
 
 }  // namespace
 
@@ -30,6 +32,16 @@ Diagram supply_diagram(const ChainGraph& graph, const Scope& scope, const Chokep
   d.title = fmt::format(fmt::runtime(tr(lang, "{} 供应网络 · {} · {} 条供应关系", "{} supply network · {} · {} supply relations")),
                         chain_display_name(graph.chain(), lang), scope.str(), boost::num_edges(sg));
   if (!o.date.empty()) d.title += " · " + o.date;
+  d.legend_title = legend_title(lang);
+  // No relation recorded: a hundred unconnected firms would say nothing, so the diagram is
+  // one note saying so (a file is still written: a report or a slide gets the explanation).
+  if (boost::num_edges(sg) == 0) {
+    d.message = fmt::format(fmt::runtime(tr(lang, "{} 链在 {} 没有记录供应关系, 无法绘制供应网络。\n请在工作区的 supplies 中补充企业间供应关系。",
+                                            "No supply relation is recorded for the {} chain in {}, so there is no network to draw.\n"
+                                            "Add relations between firms under supplies in the workspace.")),
+                            chain_display_name(graph.chain(), lang), scope.str());
+    return d;
+  }
 
   // Every firm of the chain: those in supply relations and those operating in a segment.
   std::map<std::string, const Enterprise*> firms;
@@ -71,7 +83,9 @@ Diagram supply_diagram(const ChainGraph& graph, const Scope& scope, const Chokep
     node_of[id] = "firm:" + id;
     DiagramNode n;
     n.id = node_of[id];
-    n.lines = {firm_name(*e), local ? tr(lang, "本地", "local") : e->location.str()};
+    n.lines = firm_name(*e);
+    n.bold_lines = n.lines.size();
+    n.lines.push_back(local ? tr(lang, "本地", "local") : e->location.str());
     n.fill = local ? kLocalFill : "#FFFFFF";
     n.shape = local ? "box" : "ellipse";
     n.dashed = !local;
@@ -179,12 +193,13 @@ Diagram supply_diagram(const ChainGraph& graph, const Scope& scope, const Chokep
   if (dropped > 0)
     d.title += fmt::format(fmt::runtime(tr(lang, " · 另有 {} 条较弱的流向未画出", " · {} weaker flows not drawn")), dropped);
   d.engine = d.nodes.size() > 150 ? "sfdp" : "dot";
-  d.legend = {{tr(lang, "本地企业", "Local firm"), kLocalFill},
-              {tr(lang, "非本地企业 (虚线)", "Non-local firm (dashed)"), "#FFFFFF"},
-              {tr(lang, "唯一来源 (粗红线); 关键节点 (粗框)", "Single source (thick red); articulation point (heavy border)"),
-               kSingleSource}};
-  if (boost::num_edges(sg) == 0)
-    d.legend.push_back({tr(lang, "本链未记录供应关系", "No supply relation is recorded for this chain"), "#FFFFFF"});
+  d.legend = {{tr(lang, "本地企业", "Local firm"), kLocalFill, LegendMark::fill},
+               {tr(lang, "非本地企业 (虚线框)", "Non-local firm (dashed)"), "#FFFFFF", LegendMark::dashed_box},
+               {tr(lang, "关键节点企业 (粗框)", "Articulation point (heavy border)"), "#FFFFFF", LegendMark::bold_border},
+               {tr(lang, "唯一来源 (红色粗线)", "Single source (thick red)"), kSingleSource, LegendMark::thick_edge},
+               {tr(lang, "推断的关系 (虚线)", "Inferred relation (dashed)"), "#555555", LegendMark::dashed_edge}};
+  if (collapse)
+    d.legend.push_back({tr(lang, "线宽 = 关系条数", "Line width = number of relations"), "#555555", LegendMark::thick_edge});
   return d;
 }
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "render/text_width.hpp"
 
 namespace chainlens {
@@ -26,7 +28,35 @@ std::string rtrim(std::string s) {
 
 }  // namespace
 
-std::string to_text(const Table& t) {
+std::string percent_text(std::string_view cell) {
+  double d = 0;
+  const auto r = std::from_chars(cell.data(), cell.data() + cell.size(), d);
+  if (cell.empty() || r.ptr != cell.data() + cell.size() || r.ec != std::errc()) return std::string(cell);
+  const std::string out = fmt::format("{:.1f}%", d * 100);
+  return out == "-0.0%" ? "0.0%" : out;
+}
+
+Table for_reading(const Table& in) {
+  Table t;
+  const std::size_t n = column_count(in);
+  auto keep = [&](std::size_t i) { return !in.id_column || *in.id_column != i; };
+  auto kind = [&](std::size_t i) { return i < in.kinds.size() ? in.kinds[i] : CellKind::text; };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!keep(i)) continue;
+    if (!in.header.empty()) t.header.push_back(cell_at(in.header, i));
+    t.align_right.push_back((i < in.align_right.size() && in.align_right[i]) || kind(i) != CellKind::text);
+  }
+  for (const auto& row : in.rows) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n && i < row.size(); ++i)
+      if (keep(i)) out.push_back(kind(i) == CellKind::percent ? percent_text(row[i]) : row[i]);
+    t.rows.push_back(std::move(out));
+  }
+  return t;
+}
+
+std::string to_text(const Table& table) {
+  const Table t = for_reading(table);
   const std::size_t n = column_count(t);
   std::vector<int> width(n, 0);
   auto measure = [&](const std::vector<std::string>& row) {
@@ -114,7 +144,8 @@ std::string markdown_escape(std::string_view s) {
   return out;
 }
 
-std::string to_markdown(const Table& t) {
+std::string to_markdown(const Table& table) {
+  const Table t = for_reading(table);
   const std::size_t n = column_count(t);
   auto escape = [](const std::string& s) {
     std::string out;

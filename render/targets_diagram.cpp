@@ -1,10 +1,10 @@
-// render/targets_diagram.cpp: 招商图谱 — the chain's gap segments with their best candidates
-// attached, so a 招商 team sees which firm would close which link.
+// render/targets_diagram.cpp: 招商图谱 as a grid — one column per gap (worst gap score first),
+// its best candidates for that gap stacked under it, so a 招商 team reads gap by gap.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
-#include <set>
 
 #include "engine/chain_graph.hpp"
 #include "render/diagram.hpp"
@@ -12,65 +12,114 @@
 
 namespace chainlens {
 
+namespace {
+
+constexpr int kNameColumns = 16;  // names wrap after 8 CJK characters: columns stay narrow
+constexpr const char* kListedFill = "#FFF4CC";  // a light tint of the star's gold
+constexpr const char* kEmptyFill = "#F5F5F5";
+
+// Columns per band of the grid: up to six gaps, one band; beyond, bands of `per` columns are
+// stacked, and the count whose shape (about 2 in per column, 0.75 in per row) is nearest the
+// page's is chosen.
+int columns_per_band(int gaps, int rows_per_column, double aspect) {
+  if (gaps <= 6) return std::max(1, gaps);  // one band: the title is as wide as six columns anyway
+  int best = std::max(1, gaps);
+  double best_err = 1e9;
+  for (int per = 1; per <= gaps; ++per) {
+    const int bands = (gaps + per - 1) / per;
+    const double shape = (per * 2.0) / (bands * rows_per_column * 0.75 + 0.8);
+    const double err = std::abs(std::log(shape / aspect));
+    if (err < best_err - 1e-9) best = per, best_err = err;
+  }
+  return best;
+}
+
+}  // namespace
+
 Diagram targets_diagram(const ChainGraph& graph, const GapReport& gaps, const TargetsReport& targets,
                         const DiagramOptions& o) {
   const Lang lang = o.lang;
   Diagram d;
-  d.title = fmt::format(fmt::runtime(tr(lang, "{} 招商图谱 · {} · 每个缺口前 {} 名候选", "{} target map · {} · top {} candidates per gap")),
-                        chain_display_name(graph.chain(), lang), gaps.scope.str(), o.per_gap);
+  d.rankdir = "TB";
+  d.legend_title = legend_title(lang);
+  std::vector<const SegmentGap*> open;
+  for (const SegmentGap& g : gaps.segments)  // the report's order: gap score, worst first
+    if (g.status != SegmentStatus::covered && graph.find_segment(g.segment)) open.push_back(&g);
+  const std::size_t shown = std::min(open.size(), static_cast<std::size_t>(std::max(1, o.max_gaps)));
+  d.title = fmt::format(fmt::runtime(tr(lang, "{} 招商图谱 · {} · 缺口分最高的 {} 个缺口, 各前 {} 名候选",
+                                         "{} target map · {} · top {} gaps by gap score, best {} candidates each")),
+                        chain_display_name(graph.chain(), lang), gaps.scope.str(), shown, o.per_gap);
+  if (open.size() > shown)
+    d.title += fmt::format(fmt::runtime(tr(lang, " · 另有 {} 个缺口未画出", " · {} more gaps not drawn")), open.size() - shown);
   if (!o.date.empty()) d.title += " · " + o.date;
-  std::set<std::string> clusters;
-  std::set<std::string> drawn;
-  const std::string candidates_cluster = "candidates";
-  // Gap segments in gap-score order (the report's order), so the worst gaps come first.
-  // Those no candidate serves go into a cluster of their own: the pool must grow there.
-  const std::string orphan_cluster = "no-candidates";
-  for (const SegmentGap& g : gaps.segments) {
-    if (g.status == SegmentStatus::covered) continue;
-    const auto v = graph.find_segment(g.segment);
-    if (!v) continue;
-    std::vector<const CandidateScore*> attached;
-    for (const CandidateScore& c : targets.targets) {
-      if (static_cast<int>(attached.size()) >= o.per_gap) break;
-      if (std::binary_search(c.chain_segments.begin(), c.chain_segments.end(), g.segment)) attached.push_back(&c);
-    }
-    const Segment& seg = *graph[*v].segment;
-    std::string cluster = std::string("stage") + (seg.stage ? std::to_string(static_cast<int>(*seg.stage)) : "9");
-    std::string cluster_label = stage_label(seg.stage, lang);
-    if (attached.empty()) {
-      cluster = orphan_cluster;
-      cluster_label = tr(lang, "尚无候选企业的缺口", "Gaps with no candidate yet");
-    }
-    if (clusters.insert(cluster).second) d.clusters.push_back({cluster, cluster_label, ""});
+  if (open.empty()) {
+    d.message = tr(lang, "本范围内没有缺口: 每个环节都有本地企业", "No gap in this scope: every segment has local firms");
+    return d;
+  }
+  const std::vector<RankedPair> ranked = ranked_pairs(targets);
+  const int rows = 1 + std::max(1, o.per_gap);
+  const int per_band = columns_per_band(static_cast<int>(shown), rows, o.aspect);
+  std::string left;  // the gap node left of this one in its band: a flat invisible edge keeps the order
+  for (std::size_t i = 0; i < shown; ++i) {
+    const SegmentGap& g = *open[i];
+    const Segment& seg = *graph[*graph.find_segment(g.segment)].segment;
+    const int band = static_cast<int>(i) / per_band;
+    const std::string cluster = "gap" + std::to_string(i);
+    d.clusters.push_back({cluster, fmt::format(fmt::runtime(tr(lang, "缺口 {}", "Gap {}")), i + 1), ""});
     DiagramNode n;
     n.id = g.segment;
     n.cluster = cluster;
+    n.rank = band * (rows + 1);  // a blank row between bands leaves room for the column labels
     n.fill = status_fill(g.status);
-    n.lines = {segment_display_name(seg, lang),
-               fmt::format(fmt::runtime(tr(lang, "{} · {} · 缺口分 {:.4f}", "{} · {} · gap {:.4f}")), status_label(g.status, lang),
-                           kind_label(g.kind, lang), g.gap_score)};
+    n.lines = wrap_label(segment_display_name(seg, lang), kNameColumns);
+    n.bold_lines = n.lines.size();
+    n.lines.push_back(fmt::format(fmt::runtime(tr(lang, "{} · {}", "{} · {}")), status_label(g.status, lang), kind_label(g.kind, lang)));
+    n.lines.push_back(fmt::format(fmt::runtime(tr(lang, "缺口分 {:.3f}", "gap score {:.3f}")), g.gap_score));
     d.nodes.push_back(std::move(n));
-    for (const CandidateScore* c : attached) {
-      const std::string cid = "cand:" + c->id;
-      if (drawn.insert(cid).second) {
-        if (clusters.insert(candidates_cluster).second)
-          d.clusters.push_back({candidates_cluster, tr(lang, "候选企业 (非本地)", "Candidates (non-local)"), ""});
-        DiagramNode cn;
-        cn.id = cid;
-        cn.cluster = candidates_cluster;
-        cn.shape = "ellipse";
-        cn.fill = c->on_target_list ? "#E8E8E8" : "#FFFFFF";
-        cn.lines = {c->name.empty() ? c->id : c->name,
-                    fmt::format(fmt::runtime(tr(lang, "得分 {:.1f}{}", "score {:.1f}{}")), c->score,
-                                c->on_target_list ? tr(lang, " · 名录", " · listed target") : "")};
-        d.nodes.push_back(std::move(cn));
-      }
-      d.edges.push_back({cid, g.segment, 1.2, "", "#0072B2", false});
+    if (i % per_band != 0) {
+      DiagramEdge e{left, g.segment, 1, "", "", false};
+      e.invisible = true;
+      d.edges.push_back(std::move(e));
+    }
+    left = g.segment;
+    std::string above = g.segment;
+    const auto pairs = pairs_for_segment(ranked, g.segment, static_cast<std::size_t>(std::max(1, o.per_gap)));
+    int row = 1;
+    for (const RankedPair& p : pairs) {
+      const CandidateScore& c = *p.candidate;
+      DiagramNode cn;
+      cn.id = "cand:" + g.segment + ":" + c.id;  // one per column: a firm serving two gaps is in both
+      cn.cluster = cluster;
+      cn.rank = band * (rows + 1) + row++;
+      cn.fill = c.on_target_list ? kListedFill : "#FFFFFF";
+      cn.lines = wrap_label((c.on_target_list ? "★ " : "") + (c.name.empty() ? c.id : c.name), kNameColumns);
+      cn.bold_lines = cn.lines.size();
+      cn.lines.push_back(fmt::format(fmt::runtime(tr(lang, "得分 {:.1f}{}", "score {:.1f}{}")), p.pair->score,
+                                     c.group_link ? tr(lang, " · 增资扩产", " · expansion") : ""));
+      DiagramEdge e{above, cn.id, 1, "", "", false};
+      e.invisible = true;
+      d.edges.push_back(std::move(e));
+      above = cn.id;
+      d.nodes.push_back(std::move(cn));
+    }
+    if (pairs.empty()) {
+      DiagramNode none;
+      none.id = "none:" + g.segment;
+      none.cluster = cluster;
+      none.rank = band * (rows + 1) + 1;
+      none.fill = kEmptyFill;
+      none.dashed = true;
+      none.lines = {tr(lang, "尚无候选企业", "No candidate yet")};
+      DiagramEdge e{above, none.id, 1, "", "", false};
+      e.invisible = true;
+      d.edges.push_back(std::move(e));
+      d.nodes.push_back(std::move(none));
     }
   }
   d.legend = status_legend(lang);
-  d.legend.push_back({tr(lang, "拟招商名录企业", "On a 拟招商名录"), "#E8E8E8"});
-  d.legend.push_back({tr(lang, "其他候选企业", "Other candidate"), "#FFFFFF"});
+  d.legend.push_back({tr(lang, "候选企业 (按该缺口的得分排序)", "Candidate (ranked by its score for that gap)"), "#FFFFFF", LegendMark::fill});
+  d.legend.push_back({tr(lang, "拟招商名录企业", "On the chain's target list"), "#B8860B", LegendMark::star});
+  d.legend.push_back({tr(lang, "尚无候选 (虚线框)", "No candidate yet (dashed)"), kEmptyFill, LegendMark::dashed_box});
   return d;
 }
 

@@ -12,6 +12,7 @@
 #include "render/gaps_writer.hpp"
 #include "render/report_text.hpp"
 #include "render/table.hpp"
+#include "render/xlsx_writer.hpp"
 
 namespace chainlens {
 
@@ -23,7 +24,17 @@ using Json = nlohmann::ordered_json;
 std::string num(double v, int digits) { return fmt::format("{:.{}f}", v, digits); }
 double rounded(double v, int digits) { return json_round(v, digits); }
 
-std::string segment_cell(const std::string& id, const std::string& name) { return name.empty() ? id : name; }
+// The segment's name in the language (another chain's segment names its chain), else the
+// name the score carries, else the id.
+std::string segment_cell(const ReportNames& names, const std::string& chain, const std::string& id,
+                         const std::string& name, Lang lang) {
+  if (names.segments.contains(id)) return segment_label(names, id, lang, chain);
+  return name.empty() ? id : name;
+}
+
+std::string firm_cell(const std::string& id, const std::string& name) { return name.empty() ? id : name; }
+
+std::string chain_title(const TargetsReport& r, Lang lang) { return chain_label(r.names, r.chain, lang); }
 
 std::vector<std::vector<std::string>> rows_of(const TargetsReport& r, Lang lang, std::size_t limit) {
   std::vector<std::vector<std::string>> rows;
@@ -31,7 +42,8 @@ std::vector<std::vector<std::string>> rows_of(const TargetsReport& r, Lang lang,
   for (const CandidateScore& s : r.targets) {
     if (limit && rank >= limit) break;
     ++rank;
-    rows.push_back({std::to_string(rank), s.id, s.name, num(s.score, 2), segment_cell(s.segment, s.segment_name),
+    rows.push_back({s.id, std::to_string(rank), firm_cell(s.id, s.name), num(s.score, 2),
+                    segment_cell(r.names, r.chain, s.segment, s.segment_name, lang),
                     kind_label(s.kind, lang), num(s.factors.gap, 4), num(s.factors.fit, 4),
                     num(s.factors.strength, 4), num(s.factors.link, 4), num(s.factors.related, 4),
                     num(s.factors.listed, 4), target_notes(s, lang)});
@@ -40,15 +52,49 @@ std::vector<std::vector<std::string>> rows_of(const TargetsReport& r, Lang lang,
 }
 
 std::vector<std::string> header(Lang lang) {
-  return {tr(lang, "排名", "rank"),      tr(lang, "企业代码", "id"),      tr(lang, "企业", "name"),
+  return {tr(lang, "企业代码", "id"),    tr(lang, "排名", "rank"),        tr(lang, "企业", "name"),
           tr(lang, "得分", "score"),     tr(lang, "引进环节", "segment"), tr(lang, "类型", "kind"),
           tr(lang, "缺口", "gap"),       tr(lang, "主营匹配", "fit"),     tr(lang, "实力", "strength"),
           tr(lang, "关联", "link"),      tr(lang, "相关度", "related"),   tr(lang, "名录", "listed"),
           tr(lang, "说明", "flags")};
 }
 
-std::vector<bool> right_aligned() {
-  return {true, false, false, true, false, false, true, true, true, true, true, true, false};
+// The targets table: the id column first (CSV and xlsx only), numbers as numbers.
+Table targets_table(const TargetsReport& r, Lang lang, std::size_t limit) {
+  using K = CellKind;
+  Table t{header(lang), rows_of(r, lang, limit), {}, {}, 0};
+  t.kinds = {K::text, K::number, K::text, K::number, K::text, K::text, K::number,
+             K::number, K::number, K::number, K::number, K::number, K::text};
+  return t;
+}
+
+Table portfolio_table(const Portfolio& p, const TargetsReport& r, Lang lang) {
+  using K = CellKind;
+  Table t;
+  t.header = {tr(lang, "企业代码", "id"), tr(lang, "序号", "pick"), tr(lang, "企业", "name"), tr(lang, "引进环节", "segment"),
+              tr(lang, "得分", "score"), tr(lang, "缺口分", "gap score")};
+  t.kinds = {K::text, K::number, K::text, K::text, K::number, K::number};
+  t.id_column = 0;
+  for (std::size_t i = 0; i < p.picked.size(); ++i) {
+    const PortfolioPick& x = p.picked[i];
+    t.rows.push_back({x.id, std::to_string(i + 1), firm_cell(x.id, x.name),
+                      segment_cell(r.names, r.chain, x.segment, x.segment_name, lang), num(x.score, 2), num(x.gain, 4)});
+  }
+  return t;
+}
+
+Table unmatched_table(const TargetsReport& r, Lang lang) {
+  Table t;
+  t.header = {tr(lang, "企业代码", "id"), tr(lang, "企业", "name")};
+  t.id_column = 0;
+  for (const CandidateScore& s : r.unmatched) t.rows.push_back({s.id, firm_cell(s.id, s.name)});
+  return t;
+}
+
+std::string unmatched_names(const TargetsReport& r, Lang lang) {
+  std::string out;
+  for (const CandidateScore& s : r.unmatched) out += (out.empty() ? "" : tr(lang, "、", ", ")) + firm_cell(s.id, s.name);
+  return out;
 }
 
 std::string weights_line(const ScoreWeights& w, Lang lang) {
@@ -65,19 +111,18 @@ std::string nearby_line(const TargetsReport& r, Lang lang) {
                      r.nearby_excluded);
 }
 
-std::string portfolio_text(const Portfolio& p, Lang lang) {
-  std::string out = fmt::format("\n{} (k={}):\n", tr(lang, "招商组合", "Portfolio"), p.k);
+std::string portfolio_text(const Portfolio& p, const TargetsReport& r, Lang lang) {
+  std::string out = fmt::format(fmt::runtime(tr(lang, "\n招商组合 (推荐 {} 家, 每家落一个环节):\n", "\nPortfolio ({} picks, one segment each):\n")), p.k);
   for (std::size_t i = 0; i < p.picked.size(); ++i) {
     const PortfolioPick& x = p.picked[i];
-    out += fmt::format("  {}. {} → {}  {} {}  {} {}\n", i + 1, x.name.empty() ? x.id : x.name,
-                       segment_cell(x.segment, x.segment_name), tr(lang, "得分", "score"), num(x.score, 2),
-                       tr(lang, "缺口分", "gap score"), num(x.gain, 4));
+    out += fmt::format("  {}. {} → {}  {} {}  {} {}\n", i + 1, firm_cell(x.id, x.name),
+                       segment_cell(r.names, r.chain, x.segment, x.segment_name, lang), tr(lang, "得分", "score"),
+                       num(x.score, 2), tr(lang, "缺口分", "gap score"), num(x.gain, 4));
   }
   if (static_cast<int>(p.picked.size()) < p.k)
     out += fmt::format("  {}\n", tr(lang, "没有其他候选企业能补上尚未补上的环节。", "No other candidate fills a segment not yet filled."));
-  auto opt = [](const std::optional<double>& v) { return v ? num(*v, 4) : std::string("null"); };
-  out += fmt::format("  {}: {} -> {}\n", tr(lang, "结构性本地配套率 (SLSR)", "structural LSR (SLSR)"),
-                     opt(p.slsr_before), opt(p.slsr_after));
+  out += fmt::format("  {}: {} → {}\n", tr(lang, "结构性本地配套率 SLSR", "structural LSR (SLSR)"),
+                     percent(p.slsr_before), percent(p.slsr_after));
   return out;
 }
 
@@ -94,7 +139,8 @@ Json optional_json(const std::optional<double>& v) { return v ? Json(rounded(*v,
 
 Json score_json(const CandidateScore& s, Lang lang) {
   Json j{{"id", s.id}, {"name", s.name}, {"score", rounded(s.score, 2)}, {"segment", s.segment}};
-  j["kind"] = s.kind ? Json(kind_label(s.kind, lang)) : Json(nullptr);
+  j["kind"] = s.kind ? Json(kind_code(s.kind)) : Json(nullptr);
+  j["kind_label"] = s.kind ? Json(kind_label(s.kind, lang)) : Json(nullptr);
   j["factors"] = factors_json(s.factors);
   j["segments"] = s.chain_segments;
   j["on_target_list"] = s.on_target_list;
@@ -107,7 +153,7 @@ Json score_json(const CandidateScore& s, Lang lang) {
 
 static std::string targets_json(const TargetsReport& r, const Portfolio* p, Lang lang) {
   // Streamed row by row: a pool of a million candidates is too large for one DOM.
-  JsonStreamObject j(Json{{"chain", r.chain}, {"scope", r.scope.str()}});
+  JsonStreamObject j(Json{{"chain", r.chain}, {"chain_label", chain_title(r, lang)}, {"scope", r.scope.str()}});
   j.field("weights", Json{{"gap", r.weights.gap},
                           {"fit", r.weights.fit},
                           {"strength", r.weights.strength},
@@ -135,68 +181,82 @@ static std::string targets_json(const TargetsReport& r, const Portfolio* p, Lang
   return j.finish();
 }
 
+std::vector<Sheet> targets_sheets(const TargetsReport& r, const Portfolio* p, Lang lang, std::size_t limit) {
+  std::vector<Sheet> sheets{{tr(lang, "招商目标", "Targets"), targets_table(r, lang, limit)}};
+  if (p) sheets.push_back({tr(lang, "招商组合", "Portfolio"), portfolio_table(*p, r, lang)});
+  if (!r.unmatched.empty()) sheets.push_back({tr(lang, "未匹配企业", "Unmatched"), unmatched_table(r, lang)});
+  return sheets;
+}
+
 std::string write_targets(const TargetsReport& r, const Portfolio* p, TargetsFormat format, Lang lang,
                           std::size_t limit) {
   if (format == TargetsFormat::json) return targets_json(r, p, lang);
-  const auto head = header(lang);
-  const auto rows = rows_of(r, lang, limit);  // JSON has every row and needs no formatted table
+  if (format == TargetsFormat::xlsx) return to_xlsx(targets_sheets(r, p, lang, limit));
+  const Table t = targets_table(r, lang, limit);  // JSON has every row and needs no formatted table
+  const std::string title = fmt::format(fmt::runtime(tr(lang, "{} 产业链招商目标 · 范围 {}", "Companies to attract to the {} chain · scope {}")),
+                                        chain_title(r, lang), r.scope.str());
   switch (format) {
     case TargetsFormat::json:
+    case TargetsFormat::xlsx:
       break;  // returned above
     case TargetsFormat::csv:
-      return to_csv(Table{head, rows, {}});
+      return to_csv(t);
     case TargetsFormat::md: {
-      std::string out = fmt::format("# {} {} · {}\n\n{}\n\n", r.chain, tr(lang, "招商目标", "targets"), r.scope.str(),
-                                    weights_line(r.weights, lang));
+      std::string out = fmt::format("# {}\n\n{}\n\n", title, weights_line(r.weights, lang));
       if (const std::string n = nearby_line(r, lang); !n.empty()) out += n + "\n";
-      out += to_markdown(Table{head, rows, {}});
-      if (!r.unmatched.empty()) {
-        out += fmt::format("\n{}:", tr(lang, "未匹配本链环节的企业 (得分 0)", "Unmatched (no segment in the chain, score 0)"));
-        for (const CandidateScore& s : r.unmatched) out += " " + s.id;
-        out += "\n";
-      }
-      if (p) out += "\n```\n" + portfolio_text(*p, lang) + "```\n";
+      out += to_markdown(t);
+      if (!r.unmatched.empty())
+        out += fmt::format("\n{}: {}\n", tr(lang, "未匹配本链环节的企业 (得分 0)", "Unmatched (no segment in the chain, score 0)"),
+                           unmatched_names(r, lang));
+      if (p) out += "\n```\n" + portfolio_text(*p, r, lang) + "```\n";
       return out;
     }
     case TargetsFormat::table: {
-      std::string out = fmt::format("{} {} · {} · {}\n", r.chain, tr(lang, "招商目标", "targets"), r.scope.str(),
-                                    weights_line(r.weights, lang));
+      std::string out = title + "\n" + weights_line(r.weights, lang) + "\n";
       out += nearby_line(r, lang);
       if (r.targets.empty()) out += tr(lang, "没有候选企业。\n", "No candidates.\n");
-      else out += to_text(Table{head, rows, right_aligned()});
+      else out += to_text(t);
       if (limit && r.targets.size() > limit)
         out += fmt::format("… {} {}\n", r.targets.size() - limit, tr(lang, "家未显示", "more not shown"));
-      if (!r.unmatched.empty()) {
-        out += fmt::format("{} ({}):", tr(lang, "未匹配本链环节的企业, 得分 0", "unmatched, score 0"), r.unmatched.size());
-        for (const CandidateScore& s : r.unmatched) out += " " + s.id;
-        out += "\n";
-      }
-      if (p) out += portfolio_text(*p, lang);
+      if (!r.unmatched.empty())
+        out += fmt::format("{} ({}): {}\n", tr(lang, "未匹配本链环节的企业, 得分 0", "unmatched, score 0"), r.unmatched.size(),
+                           unmatched_names(r, lang));
+      if (p) out += portfolio_text(*p, r, lang);
       return out;
     }
   }
   return {};
 }
 
-std::string score_csv_header() {
-  return "line,id,name,score,segment,kind,gap,fit,strength,link,related,listed,group_link,status\n";
+std::string score_csv_header(Lang lang) {
+  if (lang == Lang::zh) return "行号,企业代码,企业,得分,环节代码,引进环节,类型,缺口,主营匹配,实力,关联,相关度,名录,增资扩产,状态\n";
+  return "line,id,name,score,segment,segment_name,kind,gap,fit,strength,link,related,listed,group_link,status\n";
 }
 
 static const char* row_status(const CandidateScore& s) {
   return s.local ? "local" : s.nearby ? "nearby" : !s.eligible ? "not-a-candidate" : s.matched ? "scored" : "unmatched";
 }
 
-std::string score_csv_row(const CandidateScore& s, std::size_t line) {
-  return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", line, csv_quote(s.id), csv_quote(s.name),
-                     num(s.score, 2), csv_quote(s.segment), kind_label(s.kind, Lang::en), num(s.factors.gap, 4),
+static const char* row_status_label(const CandidateScore& s) {
+  return s.local ? "本地企业" : s.nearby ? "市内其他区县" : !s.eligible ? "非候选" : s.matched ? "已评分" : "未匹配";
+}
+
+std::string score_csv_row(const CandidateScore& s, std::size_t line, Lang lang) {
+  // The segment id stays (a pool of millions is joined back by id) and its name sits beside it
+  // for whoever opens the file; zh labels kind, flag and status.
+  const bool zh = lang == Lang::zh;
+  return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", line, csv_quote(s.id), csv_quote(s.name),
+                     num(s.score, 2), csv_quote(s.segment), csv_quote(s.segment_name), kind_label(s.kind, lang),
+                     num(s.factors.gap, 4),
                      num(s.factors.fit, 4), num(s.factors.strength, 4), num(s.factors.link, 4),
-                     num(s.factors.related, 4), num(s.factors.listed, 4), s.group_link ? "true" : "false",
-                     row_status(s));
+                     num(s.factors.related, 4), num(s.factors.listed, 4),
+                     zh ? (s.group_link ? "是" : "否") : (s.group_link ? "true" : "false"),
+                     zh ? row_status_label(s) : row_status(s));
 }
 
 std::string score_jsonl_row(const CandidateScore& s, std::size_t line) {
   Json j{{"line", line}, {"id", s.id}, {"name", s.name}, {"score", rounded(s.score, 2)}, {"segment", s.segment}};
-  j["kind"] = s.kind ? Json(kind_label(s.kind, Lang::en)) : Json(nullptr);
+  j["kind"] = s.kind ? Json(kind_code(s.kind)) : Json(nullptr);
   j["factors"] = factors_json(s.factors);
   j["group_link"] = s.group_link;
   j["status"] = row_status(s);
@@ -218,7 +278,11 @@ std::string write_targets_by_gap(const GapReport& gaps, const TargetsReport& r, 
       rows.push_back({&g, pairs_for_segment(ranked, g.segment, per_gap)});
     }
   if (format == TargetsFormat::json) {
-    Json j{{"chain", r.chain}, {"scope", r.scope.str()}, {"per_gap", per_gap}, {"nearby_excluded", r.nearby_excluded}};
+    Json j{{"chain", r.chain},
+           {"chain_label", chain_title(r, lang)},
+           {"scope", r.scope.str()},
+           {"per_gap", per_gap},
+           {"nearby_excluded", r.nearby_excluded}};
     j["gaps"] = Json::array();
     for (const Row& row : rows) {
       Json c = Json::array();
@@ -233,17 +297,20 @@ std::string write_targets_by_gap(const GapReport& gaps, const TargetsReport& r, 
       j["gaps"].push_back({{"segment", row.gap->segment},
                            {"name", row.gap->name},
                            {"status", status_name(row.gap->status)},
+                           {"status_label", status_label(row.gap->status, lang)},
                            {"gap_score", rounded(row.gap->gap_score, 4)},
-                           {"kind", row.gap->kind ? Json(kind_label(row.gap->kind, lang)) : Json(nullptr)},
+                           {"kind", row.gap->kind ? Json(kind_code(row.gap->kind)) : Json(nullptr)},
+                           {"kind_label", row.gap->kind ? Json(kind_label(row.gap->kind, lang)) : Json(nullptr)},
                            {"candidates", c}});
     }
     return j.dump(2) + "\n";
   }
   Table t;
-  t.header = {tr(lang, "环节", "segment"), tr(lang, "名称", "name"), tr(lang, "状态", "status"), tr(lang, "类型", "kind"),
+  t.header = {tr(lang, "环节代码", "segment id"), tr(lang, "环节", "segment"), tr(lang, "状态", "status"), tr(lang, "类型", "kind"),
               tr(lang, "缺口分", "gap"),
               tr(lang, "候选企业 (该环节得分; ★ 拟招商名录, ◆ 增资扩产)", "candidates (score in this segment; ★ target list, ◆ expansion)")};
-  t.align_right = {false, false, false, false, true, false};
+  t.kinds = {CellKind::text, CellKind::text, CellKind::text, CellKind::text, CellKind::number, CellKind::text};
+  t.id_column = 0;
   for (const Row& row : rows) {
     std::string names;
     for (const RankedPair& p : row.best)
@@ -251,12 +318,15 @@ std::string write_targets_by_gap(const GapReport& gaps, const TargetsReport& r, 
                            p.candidate->name.empty() ? p.candidate->id : p.candidate->name, p.pair->score,
                            p.candidate->on_target_list ? " ★" : "", p.candidate->group_link ? " ◆" : "");
     if (names.empty()) names = tr(lang, "(无候选企业)", "(no candidate)");
-    t.rows.push_back({row.gap->segment, row.gap->name, status_label(row.gap->status, lang), kind_label(row.gap->kind, lang),
-                      num(row.gap->gap_score, 4), names});
+    t.rows.push_back({row.gap->segment, segment_label(gaps.names, row.gap->segment, lang, gaps.chain),
+                      status_label(row.gap->status, lang), kind_label(row.gap->kind, lang), num(row.gap->gap_score, 4),
+                      names});
   }
   if (format == TargetsFormat::csv) return to_csv(t);
-  const std::string title = fmt::format(fmt::runtime(tr(lang, "{} 各缺口候选企业 · {} · 每个缺口前 {} 名", "{} candidates per gap · {} · top {} per gap")),
-                                        r.chain, r.scope.str(), per_gap);
+  if (format == TargetsFormat::xlsx) return to_xlsx({{tr(lang, "各缺口候选企业", "Candidates per gap"), t}});
+  const std::string title = fmt::format(fmt::runtime(tr(lang, "{} 产业链各缺口候选企业 · 范围 {} · 每个缺口前 {} 名",
+                                                        "Candidates per gap of the {} chain · scope {} · top {} per gap")),
+                                        chain_title(r, lang), r.scope.str(), per_gap);
   if (format == TargetsFormat::md) return "# " + title + "\n\n" + nearby_line(r, lang) + to_markdown(t);
   return title + "\n" + nearby_line(r, lang) + to_text(t);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# scripts/check_determinism.sh CHAINLENS: the same input gives byte-identical JSON, CSV, DOT, SVG
-# and HTML across runs and thread counts (issue 9); dates appear only where asked for (--date).
+# scripts/check_determinism.sh CHAINLENS: the same input gives byte-identical JSON, CSV, xlsx, DOT,
+# SVG and HTML across runs and thread counts (issue 9); dates appear only where asked for (--date).
 set -euo pipefail
 cl="$1"
 tmp="$(mktemp -d)"
@@ -9,12 +9,14 @@ same() { cmp -s "$1" "$2" || { echo "differs: $3" >&2; diff <(head -c 2000 "$1")
 for run in 1 2; do
   "$cl" analyze chains/xihaian --chain xinping >"$tmp/analyze$run.json"
   "$cl" gaps chains/xihaian --chain auto --all-scopes --format csv >"$tmp/gaps$run.csv"
+  "$cl" targets chains/xihaian --chain auto --portfolio 3 --format xlsx -o "$tmp/targets$run.xlsx"
   "$cl" render chains/xihaian --chain ship --view chain --format dot -o "$tmp/ship$run.dot"
   "$cl" render chains/xihaian --chain ship --view targets --format svg -o "$tmp/ship$run.svg"
   "$cl" report chains/xihaian --chain appliance --format html -o "$tmp/report$run" 2>/dev/null
 done
 same "$tmp/analyze1.json" "$tmp/analyze2.json" "analyze JSON"
 same "$tmp/gaps1.csv" "$tmp/gaps2.csv" "gaps CSV"
+same "$tmp/targets1.xlsx" "$tmp/targets2.xlsx" "targets xlsx"
 same "$tmp/ship1.dot" "$tmp/ship2.dot" "chain DOT"
 same "$tmp/ship1.svg" "$tmp/ship2.svg" "targets SVG"
 same "$tmp/report1/appliance.html" "$tmp/report2/appliance.html" "report HTML"
@@ -29,4 +31,4 @@ done
 same "$tmp/score1.csv" "$tmp/score2.csv" "score CSV -j1/-j2"
 same "$tmp/score1.csv" "$tmp/score4.csv" "score CSV -j1/-j4"
 same "$tmp/score1.jsonl" "$tmp/score4.jsonl" "score JSON Lines -j1/-j4"
-echo "byte-identical: JSON, CSV, DOT, SVG, HTML, score at -j 1/2/4"
+echo "byte-identical: JSON, CSV, xlsx, DOT, SVG, HTML, score at -j 1/2/4"

@@ -20,7 +20,7 @@ for ws in chains/xihaian chains/qingdao; do
     echo "== $ws --chain $chain"
     "$cl" gaps "$ws" --chain "$chain"
     echo
-    "$cl" targets "$ws" --chain "$chain" --portfolio 3 --limit 10
+    "$cl" targets "$ws" --chain "$chain" --portfolio 3 --top 10
     for view in chain targets; do
       for f in svg png; do
         "$cl" render "$ws" --chain "$chain" --view "$view" --format "$f" -o "$out/diagrams/$chain-$view.$f"

@@ -20,7 +20,7 @@
 #include "render/report_writer.hpp"
 #include "render/targets_writer.hpp"
 #include "render/what_if_writer.hpp"
-#include "server/find.hpp"
+#include "engine/find.hpp"
 #include "server/what_if_request.hpp"
 
 namespace chainlens::server {

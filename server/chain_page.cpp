@@ -107,9 +107,10 @@ std::string chain_body(const ServedWorkspace& sw, const ServedChain& c, Lang lan
     h += fmt::format("<p class=\"meta\">{}: {}</p>\n", g.metric == "output_value" ? tr(lang, "产值目标", "Output goal") : esc(g.metric).c_str(),
                      esc(goal_text(g)));
   const std::string base = "/chains/" + url_component(c.chain->id);
-  h += fmt::format("<p>{}: <a href=\"{}\">HTML</a> · <a href=\"{}\">JSON</a> · API: <a href=\"{}\">gaps</a> · "
+  h += fmt::format("<p>{}: <a href=\"{}\">HTML</a> · <a href=\"{}\">Excel</a> · <a href=\"{}\">JSON</a> · API: <a href=\"{}\">gaps</a> · "
                    "<a href=\"{}\">targets</a> · <a href=\"{}\">supply</a> · <a href=\"{}\">chokepoints</a></p>\n",
                    tr(lang, "下载报告", "Download the report"), esc(href(base + "/report.html", lang)),
+                   esc(href(base + "/report.xlsx", lang)),
                    esc(href("/api" + base + "/report", lang)), esc(href("/api" + base + "/gaps", lang)),
                    esc(href("/api" + base + "/targets", lang)), esc(href("/api" + base + "/supply", lang)),
                    esc(href("/api" + base + "/chokepoints", lang)));

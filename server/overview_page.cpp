@@ -38,8 +38,9 @@ std::string overview_body(const ServedWorkspace& sw, Lang lang) {
       h += fmt::format(R"(<td class="num" data-v="{}">{}</td>)", n, n);
     }
     const std::string base = "/chains/" + url_component(c.chain->id);
-    h += fmt::format(R"(<td class="num" data-v="{}">{}</td><td><a href="{}">HTML</a> · <a href="{}">JSON</a></td></tr>)",
-                     fills, fills, esc(href(base + "/report.html", lang)), esc(href("/api" + base + "/report", lang)));
+    h += fmt::format(R"(<td class="num" data-v="{}">{}</td><td><a href="{}">HTML</a> · <a href="{}">Excel</a> · <a href="{}">JSON</a></td></tr>)",
+                     fills, fills, esc(href(base + "/report.html", lang)), esc(href(base + "/report.xlsx", lang)),
+                     esc(href("/api" + base + "/report", lang)));
     h += "\n";
   }
   h += "</tbody></table>\n";

@@ -4,6 +4,7 @@
 //   /chains/{id}/segments/{segment}     segment page                                      chokepoints, whatif, report
 //   /chains/{id}/whatif?add=&remove=    what-if (&partial=1: the fragment)
 //   /chains/{id}/report.html            the HTML report (download)
+//   /chains/{id}/report.xlsx            the report's tables as an Excel workbook (download)
 //   /firms/{id}   /search?q=            firm page, search  /api/find?q=   /api/status
 //   /assets/app.css  /assets/app.js     built-in assets
 #include "server/router.hpp"
@@ -73,7 +74,7 @@ std::string today() {
   return buf;
 }
 
-Response report_html(const ServedWorkspace& sw, const ServedChain& c, Lang lang) {
+ReportContext report_context(const ServedWorkspace& sw, const ServedChain& c, Lang lang) {
   ReportContext ctx;
   ctx.workspace = &sw.workspace();
   ctx.graph = c.graph.get();
@@ -83,9 +84,22 @@ Response report_html(const ServedWorkspace& sw, const ServedChain& c, Lang lang)
   ctx.version = kVersion;
   ctx.chain_svg = c.chain_svg[lang == Lang::zh ? 0 : 1];
   ctx.targets_svg = c.targets_svg[lang == Lang::zh ? 0 : 1];
+  return ctx;
+}
+
+Response report_html(const ServedWorkspace& sw, const ServedChain& c, Lang lang) {
   Response r;
-  r.body = write_report_html(ctx);
+  r.body = write_report_html(report_context(sw, c, lang));
   r.download_name = c.chain->id + ".html";
+  return r;
+}
+
+// The same tables as the HTML report, one sheet each (render/report_xlsx.cpp).
+Response report_xlsx(const ServedWorkspace& sw, const ServedChain& c, Lang lang) {
+  Response r;
+  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.body = write_report_xlsx(report_context(sw, c, lang));
+  r.download_name = c.chain->id + ".xlsx";
   return r;
 }
 
@@ -138,6 +152,7 @@ Response dispatch(const Request& req, const HolderState& state, const ServeLimit
     const std::string chain_name = chain_display_name(*c.chain, lang);
     if (p.size() == 2) return html_page(req, state, chain_name, chain_body(sw, c, lang));
     if (p.size() == 3 && p[2] == "report.html") return report_html(sw, c, lang);
+    if (p.size() == 3 && p[2] == "report.xlsx") return report_xlsx(sw, c, lang);
     if (p.size() == 3 && p[2] == "whatif") {
       const WhatIfOutcome o = run_what_if(c, what_if_changes(sw.workspace(), req, limits));
       const std::string fragment = what_if_fragment(sw, c, o, lang);

@@ -1,7 +1,7 @@
 // server/search_page.cpp: the search box and its hits, each linked to its page.
 #include <fmt/format.h>
 
-#include "server/find.hpp"
+#include "engine/find.hpp"
 #include "server/page_kit.hpp"
 #include "server/pages.hpp"
 

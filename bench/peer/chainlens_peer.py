@@ -863,10 +863,22 @@ def enterprise_chokepoints(cg: ChainGraph) -> tuple:
     return articulation, single
 
 
-def chokepoints_json(cg: ChainGraph) -> dict:
+def chokepoints_json(cg: ChainGraph, ga=None) -> dict:
     articulation, single = enterprise_chokepoints(cg)
-    return {"chain": cg.chain.id, "segments": segment_chokepoints(cg), "enterprises": articulation,
-            "single_sources": single}
+    segs = segment_chokepoints(cg)
+    out = {"chain": cg.chain.id, "segments": segs, "enterprises": articulation}
+    if ga is not None and segs:  # `chokepoints --scope`: each must-pass segment's status there
+        parents = {p.id: p for p in cg.parents}
+
+        def status(v):
+            if v in ga.status:
+                return ga.status[v]["status"]
+            kids = cg.leaves_under(v) if v in parents else []
+            return "missing" if not kids else min((ga.status[k]["status"] for k in kids), key=STATUS_ORDER.index)
+        out["scope"] = "/".join(ga.scope)
+        out["segment_status"] = [{"segment": v, "status": status(v)} for v in segs]
+    out["single_sources"] = single
+    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -1038,7 +1050,9 @@ def score_pairs(m: ScoringModel, c: Enterprise) -> list:
         f = {"gap": m.gap_factor[s], "fit": 1.0 if s == main else 0.5, "strength": strength, "link": link,
              "related": m.present_neighbours[s] / m.neighbours[s] if m.neighbours[s] else 0.0,
              "listed": listed}
-        out.append((100 * sum(w[k] * f[k] for k in SCORE_FACTORS), s, f))
+        total = sum(w[k] for k in SCORE_FACTORS)  # relative weights: the score stays on 0-100
+        scale = 1.0 if abs(total - 1) <= 1e-9 else total
+        out.append((100 * sum(w[k] * f[k] for k in SCORE_FACTORS) / scale, s, f))
     return out
 
 
@@ -1346,7 +1360,7 @@ def main(argv=None) -> int:
     elif a.command == "whatif":
         out = whatif_json(cg, scope, iw, a.add, a.remove)
     elif a.command == "chokepoints":
-        out = chokepoints_json(cg)
+        out = chokepoints_json(cg, analyse_gaps(cg, scope, iw))
     elif a.command == "supply":
         out = supply_json(cg, scope, a.verified_only)
     elif a.command == "targets" and a.by_gap:
@@ -1355,7 +1369,7 @@ def main(argv=None) -> int:
         out = targets_json(cg, scope, weights, a.portfolio, analyse_gaps(cg, scope, iw), a.include_nearby)
     else:
         ga = analyse_gaps(cg, scope, iw)
-        choke = chokepoints_json(cg)
+        choke = chokepoints_json(cg, ga)
         out = {"gaps": gaps_json(cg, ga, choke["segments"]), "chokepoints": choke,
                "supply": supply_json(cg, scope, a.verified_only),
                "targets": targets_json(cg, scope, weights, a.portfolio, ga, a.include_nearby)}

@@ -8,7 +8,7 @@ workspace and chain and reports the first difference in their JSON, or "equal".
 
 chainlens runs as `chainlens --full-precision CMD WORKSPACE --chain ID --format json --lang en`
 (English labels: the peer prints gap kinds as fill/extend/strengthen). Keys must match in
-name and order, lists in length and order, texts and booleans exactly, numbers to --tol
+name and order (chainlens' *_label keys aside), lists in length and order, texts and booleans exactly, numbers to --tol
 (absolute or relative). Exit code: 0 equal, 1 different, 2 a tool failed or bad usage.
 """
 import argparse
@@ -22,7 +22,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 COMMANDS = ["gaps", "chokepoints", "supply", "targets", "by-gap", "whatif", "all-scopes"]  # by-gap: targets --by-gap N; whatif: with --add/--remove
-SCOPED = {"gaps", "supply", "targets", "by-gap", "whatif", "all-scopes"}
+SCOPED = {"gaps", "chokepoints", "supply", "targets", "by-gap", "whatif", "all-scopes"}
 
 
 NUMBER_IN_TEXT = re.compile(r"\d+(?:\.\d+)?")
@@ -56,6 +56,9 @@ def first_difference(a, b, path="$", tol=1e-9):
     if type(a) is not type(b):
         return (path, a, b, f"types differ ({type(a).__name__} vs {type(b).__name__})")
     if isinstance(a, dict):
+        # chainlens adds *_label keys (the words for a person, in --lang) beside its codes and
+        # ids; the peer has only the codes.
+        a = {k: v for k, v in a.items() if not (k.endswith("_label") and k not in b)}
         ka, kb = list(a), list(b)
         if ka != kb:
             if set(ka) != set(kb):

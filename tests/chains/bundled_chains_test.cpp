@@ -68,7 +68,8 @@ TEST_CASE("chains: 汽车 gap report equals its checked-in JSON", "[chains]") {
     CHECK(s["factors"]["import"].get<double>() == 0.0);
     CHECK(s["importance"].get<double>() ==
           Approx(0.35 * s["factors"]["value"].get<double>() + 0.25 * 0.75 + 0.25).margin(1e-4));
-    CHECK(s["kind"] == "补链");
+    CHECK(s["kind"] == "fill");
+    CHECK(s["kind_label"] == "补链");
   }
 }
 

@@ -72,7 +72,7 @@ TEST_CASE("report: html, md and json for one chain, and an index for --all", "[c
   CHECK(idx["workspace_gaps"][0]["id"] == "bike.cell");
   CHECK(idx["workspace_gaps"][0]["gap_score"].get<double>() == 0.5756);
 
-  CHECK(run_chainlens("report examples/minimal -o " + dir.string()).exit_code == 3);  // neither --chain nor --all
+  CHECK(run_chainlens("report examples/minimal -o " + dir.string()).exit_code == 2);  // neither --chain nor --all: usage
   CHECK(run_chainlens("report examples/minimal --chain nosuch -o " + dir.string()).exit_code == 3);
   fs::remove_all(dir);
 }

@@ -76,7 +76,22 @@ TEST_CASE("score: rejects go to a file, --max-rejects sets the exit code", "[cli
   std::ifstream scored(out);
   std::string h;
   std::getline(scored, h);
-  CHECK(h == "line,id,name,score,segment,kind,gap,fit,strength,link,related,listed,group_link,status");
+  REQUIRE(h.rfind("\xEF\xBB\xBF", 0) == 0);  // a UTF-8 BOM for Excel: -o names a file
+  h.erase(0, 3);
+  CHECK(h == "行号,企业代码,企业,得分,环节代码,引进环节,类型,缺口,主营匹配,实力,关联,相关度,名录,增资扩产,状态");  // Chinese by default
+  std::string row;
+  std::getline(scored, row);  // line 1 of the JSON Lines pool: p0 is local to 青岛, no candidate
+  std::getline(scored, row);  // line 2: p1 in 上海 brings bike.motor
+  CHECK(row.rfind("2,p1,候选1,", 0) == 0);
+  CHECK(row.find(",bike.motor,电机,") != std::string::npos);  // the segment's id and, beside it, its name
+  // Standard output is the streaming path into another program: no BOM there; --lang en.
+  const auto piped = run_chainlens("score examples/minimal --chain bike --lang en --candidates " + pool);
+  CHECK(piped.out.rfind("line,id,name,score,segment,segment_name,kind,", 0) == 0);
+  const auto no_bom = run_chainlens("score examples/minimal --chain bike --no-bom --candidates " + pool + " -o " + out);
+  CHECK(no_bom.exit_code == 0);
+  std::ifstream plain(out);
+  std::getline(plain, h);
+  CHECK(h.rfind("行号,", 0) == 0);
   CHECK(run_chainlens("score examples/minimal --chain bike --candidates " + pool + " -o " + out + " --max-rejects 1")
             .exit_code == 3);
   fs::remove_all(dir);

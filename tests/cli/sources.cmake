@@ -12,4 +12,6 @@ target_sources(chainlens_tests PRIVATE
   cli/report_cli_test.cpp
   cli/bad_input_corpus_test.cpp
   cli/reliability_cli_test.cpp
+  cli/bulk_input_cli_test.cpp
+  cli/daily_use_cli_test.cpp
 )

@@ -12,7 +12,10 @@ TEST_CASE("validate: examples/minimal is valid and exits 0", "[cli][validate]") 
   const auto r = run_chainlens("validate examples/minimal");
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
-  CHECK(r.out.rfind("ok: ", 0) == 0);
+  CHECK(r.out.rfind("通过: ", 0) == 0);
+  const auto en = run_chainlens("validate examples/minimal --lang en");
+  CHECK(en.exit_code == 0);
+  CHECK(en.out.rfind("ok: ", 0) == 0);
 }
 
 TEST_CASE("validate: ten planted errors in three files are all listed, exit 3", "[cli][validate]") {

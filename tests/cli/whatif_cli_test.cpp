@@ -16,6 +16,6 @@ TEST_CASE("whatif: golden JSON, unknown ids and missing changes are refused", "[
               .exit_code == 0);
   const auto bad = run_chainlens("whatif examples/minimal --chain bike --add motorc");
   CHECK(bad.exit_code == 3);
-  CHECK(bad.err.find("no enterprise 'motorc' in the workspace (did you mean 'motorco'?)") != std::string::npos);
+  CHECK(bad.err.find("no enterprise 'motorc' in the workspace (did you mean '上海示例电机' (motorco)?)") != std::string::npos);
   CHECK(run_chainlens("whatif examples/minimal --chain bike").exit_code == 2);
 }

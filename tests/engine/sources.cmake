@@ -11,4 +11,5 @@ target_sources(chainlens_tests PRIVATE
   engine/batch_score_test.cpp
   engine/metrics_v2_test.cpp
   engine/downstream_reach_test.cpp
+  engine/downstream_sums_test.cpp
 )

@@ -65,8 +65,9 @@ TEST_CASE("read_bulk_file: a header without the required columns", "[models][bul
   CHECK(read_bulk_file(in, BulkFormat::csv, "h.csv", sink, 1000).empty());
   const auto m = messages(sink);
   REQUIRE(m.size() == 2);
-  CHECK(m[0] == "h.csv:1:1: error: missing column 'id' in the header "
-                "(the header names id,name,location,segments,role,status,revenue)");
+  CHECK(m[0] == "h.csv:1:1: error: missing column 'id' in the header (it has name,segments) "
+                "(name the columns id,name,location,segments,role,status,revenue, or map a foreign header "
+                "with --columns 'HEADER=id,…' or --columns-file)");
 }
 
 TEST_CASE("read_bulk_file: the row cap", "[models][bulk]") {

@@ -7,4 +7,7 @@ target_sources(chainlens_tests PRIVATE
   models/loader_test.cpp
   models/snapshot_test.cpp
   models/supply_reader_test.cpp
+  models/text_encoding_test.cpp
+  models/column_mapping_test.cpp
+  models/content_hash_test.cpp
 )

@@ -50,13 +50,18 @@ TEST_CASE("write_gaps: JSON keys, order and rounding", "[render][gaps]") {
   const auto& first = j["segments"][0];
   std::vector<std::string> keys;
   for (auto it = first.begin(); it != first.end(); ++it) keys.push_back(it.key());
-  const std::vector<std::string> spec{"id", "name", "chain", "type", "status", "severity", "importance", "factors",
-                                      "gap_score", "kind", "reach", "local_enterprises"};
-  CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 12) == spec);
+  // Codes and ids, each *_label (the words in --lang) beside its code.
+  const std::vector<std::string> spec{"id",         "name",     "chain",      "chain_label", "type",
+                                      "status",     "status_label", "severity", "importance", "factors",
+                                      "gap_score",  "kind",     "kind_label", "reach",       "local_enterprises"};
+  CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 15) == spec);
   CHECK(first["id"] == "c");
   CHECK(first["type"] == "product");
   CHECK(first["status"] == "missing");
-  CHECK(first["kind"] == "延链");
+  CHECK(first["kind"] == "extend");
+  CHECK(first["kind_label"] == "延链");
+  CHECK(first["status_label"] == "缺链");
+  CHECK(j["chain_label"] == "t");  // no name: the id
   CHECK(first["factors"]["import"].get<double>() == 1.0);
   CHECK(first["importance"].get<double>() == 0.75);
   CHECK(j["segments"][2]["id"] == "b");
@@ -80,21 +85,23 @@ TEST_CASE("write_gaps: table, csv and md rows with 4 decimals", "[render][gaps]"
   const GapReport r = find_gaps(t.graph(), Scope::parse("中国/青岛"));
   const std::string csv = write_gaps(r, "csv", Lang::en);
   CHECK(csv.substr(0, csv.find('\n')) ==
-        "segment,name,status,severity,importance,gap score,kind,value,dependence,plan,import,reach,SLSR,reason,"
+        "segment id,segment,status,severity,importance,gap score,kind,value,dependence,plan,import,reach,SLSR,reason,"
         "local enterprises");
   CHECK(csv.find("\nb,电池,single,0.6000,0.4600,0.2760,strengthen,0.6000,1.0000,0.0000,0.0000,1,0.0000,"
                  "every product depends on it · value 0.60,f1\n") != std::string::npos);
   CHECK(csv.find("\na,电芯,missing,1.0000,0.3760,0.3760,fill,0.3600,1.0000,0.0000,0.0000,2,-,"
                  "every product depends on it · value 0.36,\n") != std::string::npos);
   const std::string md = write_gaps(r, "md", Lang::zh);
-  CHECK(md.find("| c | 整车\\|X | 缺链 | 1.0000 | 0.7500 | 0.7500 | 延链 | 1.0000 | 1.0000 | 0.0000 | 1.0000 | 0 | "
-                "1.0000 | 全部产品依赖 · 价值 1.00 · 国内无供给 |  |") != std::string::npos);
+  // Markdown and text are read by people: no id column, SLSR as a percentage (1 -> 100.0%).
+  CHECK(md.find("| 整车\\|X | 缺链 | 1.0000 | 0.7500 | 0.7500 | 延链 | 1.0000 | 1.0000 | 0.0000 | 1.0000 | 0 | "
+                "100.0% | 全部产品依赖 · 价值 1.00 · 国内无供给 |  |") != std::string::npos);
+  CHECK(md.find("| c |") == std::string::npos);
   // 延链 rows (c) come after the 补链/强链 table, under their own title.
   CHECK(md.find("延链环节") != std::string::npos);
-  CHECK(md.find("| a | 电芯 |") < md.find("延链环节"));
-  CHECK(md.find("| c | 整车") > md.find("延链环节"));
+  CHECK(md.find("| 电芯 |") < md.find("延链环节"));
+  CHECK(md.find("| 整车") > md.find("延链环节"));
   const std::string text = write_gaps(r, "table", Lang::zh);
-  CHECK(text.substr(0, text.find('\n')) == "产业链 t  范围 中国/青岛  结构性本地配套率 SLSR 0.6250");
+  CHECK(text.substr(0, text.find('\n')) == "t 产业链缺口 · 范围 中国/青岛 · 结构性本地配套率 SLSR 62.5%");
   CHECK_THROWS_AS(write_gaps(r, "xml", Lang::zh), std::invalid_argument);
 }
 
@@ -110,5 +117,5 @@ TEST_CASE("write_gaps: multi-scope JSON and CSV", "[render][gaps][multi_scope]")
   CHECK(csv.substr(0, 6) == "scope,");
   CHECK(csv.find("\n中国,c,整车|X,missing (import-dependent),") != std::string::npos);
   const std::string text = write_gaps(r, "table", Lang::zh);
-  CHECK(text.find("进口依赖 (卡脖子, 根范围内缺链): c") != std::string::npos);
+  CHECK(text.find("进口依赖 (卡脖子, 根范围内缺链): 整车|X") != std::string::npos);
 }

@@ -10,6 +10,7 @@
 #include "render/report_writer.hpp"
 #include "tests/support/count.hpp"
 #include "tests/support/test_graph.hpp"
+#include "tests/support/xlsx_inspect.hpp"
 
 using namespace chainlens;
 using chainlens::test::count;
@@ -149,4 +150,31 @@ TEST_CASE("write_report_md: tables and linked diagrams", "[render][report]") {
   CHECK(md.find("![招商图谱](t-targets.svg)") != std::string::npos);
   CHECK(md.find("| 材料 | 缺链 |") != std::string::npos);
   CHECK(md.find("<svg") == std::string::npos);
+}
+
+TEST_CASE("write_report_xlsx: one sheet per table, names beside ids, percentages as numbers", "[render][report][xlsx]") {
+  const Fixture f;
+  const chainlens::test::TempDir dir;
+  const auto j = chainlens::test::inspect_xlsx(
+      chainlens::test::save_bytes(dir.path, "t.xlsx", write_report_xlsx(f.context(Lang::zh))));
+  // a missing, b single, c covered: all on the 缺口 sheet (no 延链 row, no parent).
+  CHECK(j["sheets"] == nlohmann::json::array({"概览", "多级范围", "缺口", "卡点", "本地配套", "招商目标", "招商组合"}));
+  const auto& gaps = j["data"]["缺口"]["rows"];
+  CHECK(gaps[1][0]["v"] == "a");
+  CHECK(gaps[1][1]["v"] == "材料");
+  CHECK(gaps[2][14]["v"] == "本地一");  // b's local firm, by name
+  // 多级范围: 中国/青岛 then 中国; in 中国 every segment has a firm: c's input b local, b's input a
+  // local (x, y): SLSR 1, a number shown as 100.0%.
+  const auto& scopes = j["data"]["多级范围"]["rows"];
+  CHECK(scopes[1][0]["v"] == "中国/青岛");
+  CHECK(scopes[2][0]["v"] == "中国");
+  CHECK(scopes[2][1]["v"].get<double>() == 1.0);
+  CHECK(scopes[2][1]["f"] == "0.0%");
+  const auto& targets = j["data"]["招商目标"]["rows"];
+  CHECK(targets[0][0]["v"] == "企业代码");
+  CHECK(targets[0][2]["v"] == "企业");
+  CHECK((targets[1][2]["v"] == "外地X" || targets[1][2]["v"] == "外地Y"));
+  CHECK(targets[1][3]["t"] == "n");  // the score, a number
+  CHECK(j["data"]["招商组合"]["rows"].size() == 2);  // header and the one pick
+  CHECK(write_report_xlsx(f.context(Lang::en)).size() > 0);
 }

@@ -6,4 +6,7 @@ target_sources(chainlens_tests PRIVATE
   render/graphviz_writer_test.cpp
   render/diagram_views_test.cpp
   render/report_writer_test.cpp
+  render/xlsx_writer_test.cpp
+  render/names_test.cpp
+  render/report_md_escape_test.cpp
 )

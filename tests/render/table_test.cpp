@@ -62,3 +62,23 @@ TEST_CASE("markdown_escape: pipes, line ends and raw HTML (issue 18)", "[render]
   t.rows = {{"<b>x</b>"}};
   CHECK(to_markdown(t).find("&lt;b&gt;x&lt;/b&gt;") != std::string::npos);
 }
+
+TEST_CASE("for_reading: no id column, percentages, numbers right-aligned, CSV keeps both", "[render][table]") {
+  Table t;
+  t.header = {"代码", "名称", "配套率", "得分"};
+  t.kinds = {CellKind::text, CellKind::text, CellKind::percent, CellKind::number};
+  t.id_column = 0;
+  t.rows = {{"f1", "甲", "0.3279", "7.5"}, {"f2", "乙乙", "-", "12.25"}};
+  // 0.3279 -> 32.8%, one decimal; "-" (no data) stays; ids only in CSV.
+  CHECK(to_text(t) ==
+        "名称  配套率   得分\n"
+        "----  ------  -----\n"
+        "甲     32.8%    7.5\n"
+        "乙乙       -  12.25\n");
+  CHECK(to_markdown(t) == "| 名称 | 配套率 | 得分 |\n| --- | ---: | ---: |\n| 甲 | 32.8% | 7.5 |\n| 乙乙 | - | 12.25 |\n");
+  CHECK(to_csv(t) == "代码,名称,配套率,得分\nf1,甲,0.3279,7.5\nf2,乙乙,-,12.25\n");
+  CHECK(percent_text("1") == "100.0%");
+  CHECK(percent_text("0.0004") == "0.0%");
+  CHECK(percent_text("-0.0001") == "0.0%");  // never "-0.0%"
+  CHECK(percent_text("n/a") == "n/a");
+}

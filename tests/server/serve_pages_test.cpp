@@ -85,4 +85,12 @@ TEST_CASE("serve pages: overview, chain, segment, firm, search, what-if", "[serv
     CHECK(http_get(port, "/assets/app.js").body.find("whatif-form") != std::string::npos);
     CHECK(http_get(port, "/assets/nosuch.js").status == 404);
   }
+  SECTION("the report's tables download as an Excel workbook (issue 17)") {
+    const auto a = http_get(port, "/chains/bike/report.xlsx");
+    REQUIRE(a.status == 200);
+    CHECK(a.header("content-disposition") == "attachment; filename=\"bike.xlsx\"");
+    CHECK(a.header("content-type") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    CHECK(a.body.rfind("PK\x03\x04", 0) == 0);  // a zip container, as every xlsx is
+    CHECK(http_get(port, "/chains/bike").body.find("/chains/bike/report.xlsx") != std::string::npos);
+  }
 }

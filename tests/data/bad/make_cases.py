@@ -173,6 +173,17 @@ pool_case("pool-quoted-newline-and-tiny-revenue", "pool.csv", "id,name,location,
 pool_case("pool-jsonl-bom", "pool.jsonl", b'\xef\xbb\xbf{"id": "x", "location": "\xe4\xb8\xad\xe5\x9b\xbd/\xe4\xb8\x8a\xe6\xb5\xb7", "segments": ["a"]}\n')
 pool_case("pool-control-chars-and-nul", "pool.csv", b"id,name,location,segments\nx,a\x01,\xe4\xb8\xad\xe5\x9b\xbd,a\n"
           b"y,a\x00b,\xe4\xb8\xad\xe5\x9b\xbd,a\nz,ok,\xe4\xb8\xad\xe5\x9b\xbd/\xe4\xb8\x8a\xe6\xb5\xb7,a\n")
+# Issue 15: a GBK pool (Excel's CSV on Chinese Windows) is read as GB18030; a row with bytes in
+# neither encoding and a UTF-8 row in the GBK file are rejected at file:line, the rest scored.
+pool_case("pool-gbk-mixed-and-invalid", "pool.csv",
+          "id,name,location,segments\nx,甲公司,中国/上海,a\ny,乙公司,中国/上海,a\n".encode("gbk")
+          + b"z,\xff\xfe,China,a\n" + "w,丁公司,中国/上海,a\n".encode("utf-8"))
+# Issue 15: a foreign header without a mapping names what it saw and how to map it.
+pool_case("pool-foreign-header-unmapped", "pool.csv", "企业名称,省份,城市\n甲公司,山东省,青岛市\n")
+# Issue 18 item 14: --max-string holds for every field of a bulk row.
+pool_case("pool-field-over-max-string", "pool.csv", "id,name,location,segments\nx," + "长" * 10 + ",中国/上海,a\ny,乙,中国/上海,a\n")
+cases["pool-field-over-max-string"] = (cases["pool-field-over-max-string"][0],
+                                       cases["pool-field-over-max-string"][1] + " --max-string 16")
 
 
 def main() -> None:

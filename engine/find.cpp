@@ -1,11 +1,11 @@
-// server/find.cpp: a linear scan with exact, prefix and substring ranks; workspaces hold
+// engine/find.cpp: a linear scan with exact, prefix and substring ranks; workspaces hold
 // thousands of names, not millions, so no index is kept.
-#include "server/find.hpp"
+#include "engine/find.hpp"
 
 #include <algorithm>
 #include <optional>
 
-namespace chainlens::server {
+namespace chainlens {
 
 namespace {
 
@@ -51,7 +51,7 @@ const char* kind_name(FindHit::Kind k) {
   return "";
 }
 
-std::vector<FindHit> find(const Workspace& ws, std::string_view text, std::size_t limit) {
+static std::vector<FindHit> find_all(const Workspace& ws, std::string_view text) {
   std::vector<FindHit> hits;
   const std::string q = fold(text);
   if (q.empty()) return hits;
@@ -70,8 +70,25 @@ std::vector<FindHit> find(const Workspace& ws, std::string_view text, std::size_
     if (a.kind != b.kind) return a.kind < b.kind;
     return a.id < b.id;
   });
+  return hits;
+}
+
+std::vector<FindHit> find(const Workspace& ws, std::string_view text, std::size_t limit) {
+  std::vector<FindHit> hits = find_all(ws, text);
   if (hits.size() > limit) hits.resize(limit);
   return hits;
 }
 
-}  // namespace chainlens::server
+Resolution resolve_name(const Workspace& ws, std::string_view text, FindHit::Kind kind) {
+  Resolution r;
+  std::vector<FindHit> hits = find_all(ws, text);
+  std::erase_if(hits, [&](const FindHit& h) { return h.kind != kind; });
+  for (FindHit& h : hits) {
+    if (h.rank == 0 && r.hits.size() < 20) r.hits.push_back(h);
+    if (h.rank > 0 && r.near.size() < 5) r.near.push_back(h);
+  }
+  if (!r.hits.empty()) r.near.clear();
+  return r;
+}
+
+}  // namespace chainlens
