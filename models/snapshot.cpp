@@ -97,7 +97,15 @@ template <class Ar> void serialize(Ar& a, ScoreWeights& w, unsigned) {
 template <class Ar> void serialize(Ar& a, ImportanceWeights& w, unsigned) { a & w.value & w.dependence & w.plan & w.import; }
 template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
   a & w.name & w.scope & w.scoring & w.importance & w.includes & w.sources & w.regions & w.chains & w.enterprises & w.supplies & w.demand &
-      w.files & w.file_keys & w.root & w.root_is_folder & w.content_hash;
+      w.files & w.file_keys & w.root;
+  // A plain bool would be read raw (undefined for a damaged byte): written as one checked byte.
+  if constexpr (Ar::is_saving::value) {
+    const std::uint8_t flag = w.root_is_folder ? 1 : 0;
+    a << flag;
+  } else {
+    w.root_is_folder = boost::serialization::load_flag(a);
+  }
+  a & w.content_hash;
 }
 
 namespace {
