@@ -190,19 +190,21 @@ CLI::Validator date_check() {
       "DATE");
 }
 
-// "宁德时代 (catl)" for the lists of an ambiguity message.
-static std::string hit_list(const std::vector<FindHit>& hits) {
+// "宁德时代 (catl)", or "'宁德时代' (catl)" in a did-you-mean, for the lists of messages.
+static std::string labelled(const std::string& name, const std::string& id, bool quoted = false) {
+  if (name.empty() || name == id) return quoted ? "'" + id + "'" : id;
+  return (quoted ? "'" + name + "'" : name) + " (" + id + ")";
+}
+
+static std::string hit_list(const std::vector<FindHit>& hits, bool quoted) {
   std::string out;
-  for (const FindHit& h : hits) {
-    out += out.empty() ? "" : ", ";
-    out += h.name == h.id ? h.id : h.name + " (" + h.id + ")";
-  }
+  for (const FindHit& h : hits) out += (out.empty() ? "" : ", ") + labelled(h.name, h.id, quoted);
   return out;
 }
 
 static std::string chain_list(const Workspace& ws) {
   std::string known;
-  for (const Chain& c : ws.chains) known += (known.empty() ? "" : ", ") + (c.name.empty() ? c.id : c.name + " (" + c.id + ")");
+  for (const Chain& c : ws.chains) known += (known.empty() ? "" : ", ") + labelled(c.name, c.id);
   return known;
 }
 
@@ -214,14 +216,11 @@ static std::string resolve_or_throw(const Workspace& ws, const std::string& text
   if (r.unique()) return r->id;
   if (r.hits.size() > 1)
     throw UsageError({{{option, 0, 0},
-                       "'" + text + "' names " + std::to_string(r.hits.size()) + " " + what + "s: " + hit_list(r.hits),
+                       "'" + text + "' names " + std::to_string(r.hits.size()) + " " + what + "s: " + hit_list(r.hits, false),
                        "write the id or the full name of one"}});
   std::string hint;
   if (!r.near.empty()) {
-    hint = "did you mean " + std::string(r.near.size() > 1 ? "one of " : "");
-    for (std::size_t i = 0; i < r.near.size(); ++i)
-      hint += (i ? ", '" : "'") + r.near[i].name + "'" + (r.near[i].name == r.near[i].id ? "" : " (" + r.near[i].id + ")");
-    hint += "?";
+    hint = std::string("did you mean ") + (r.near.size() > 1 ? "one of " : "") + hit_list(r.near, true) + "?";
   } else {
     std::vector<std::string> words;
     if (kind == FindHit::Kind::chain)
@@ -272,8 +271,8 @@ Scope resolve_scope_text(const Workspace& ws, const std::string& text) {
   for (const RegionPath& p : known) words.push_back(p.str());
   std::string close = closest_match(text, words);
   if (close.empty() && !text.empty())
-    for (const std::string& w : words)  // a prefix of an alias, or part of a path: 西海岸 -> 西海岸新区
-      if (w.rfind(text, 0) == 0) {
+    for (const std::string& w : words)
+      if (w.rfind(text, 0) == 0) {  // (a prefix of an alias or path: 西海岸 -> 西海岸新区)
         close = w;
         break;
       }

@@ -45,8 +45,6 @@ static std::string today() {
 // Segments above which the report draws no diagrams (the bundled chains have under 40).
 constexpr std::size_t kMaxDiagramSegments = 600;
 
-static std::string format_extension(const std::string& format) { return format == "xlsx" ? "xlsx" : format; }
-
 // Where the report goes: `-o out/` (or a name without a report extension) is a folder, one
 // file per chain; `-o auto.html` with --chain is that file, its format from the extension
 // unless --format says the same (issue 15: `-o auto.html` used to make a folder auto.html/).
@@ -66,7 +64,7 @@ static ReportTarget report_target(const ReportOptions& o) {
     throw UsageError({{{"-o", 0, 0}, "--all writes one file per chain and an index: -o takes a folder", "e.g. -o reports/"}});
   if (o.format_given && o.format != from_ext)
     throw UsageError({{{"-o", 0, 0}, "-o " + o.out + " names a " + from_ext + " file but --format is " + o.format,
-                       "drop --format, or name the file ." + format_extension(o.format)}});
+                       "drop --format, or name the file ." + o.format}});
   return {out.parent_path(), out, from_ext};
 }
 
@@ -130,7 +128,7 @@ static int run_report(const ReportOptions& o) {
                 << "(render --view chain draws it anyway)\n";
     }
     const std::string stem = target.file.empty() ? chain->id : target.file.stem().string();
-    std::string file = target.file.empty() ? chain->id + "." + format_extension(target.format) : target.file.filename().string();
+    std::string file = target.file.empty() ? chain->id + "." + target.format : target.file.filename().string();
     if (target.format == "html") {
       emit(file, write_report_html(c));
     } else if (target.format == "xlsx") {

@@ -101,23 +101,28 @@ std::vector<std::string> split_csv_record(std::string record) {
   return out;
 }
 
+void check_csv_record(const std::string& rec, std::size_t line, CsvRecordReader::Status st, std::size_t max_bytes,
+                      const std::string& file) {
+  if (st == CsvRecordReader::Status::too_long) {
+    csv_error::line_too_long e;
+    e.limit = max_bytes;
+    e.set_file_name(file.c_str());
+    e.set_file_line(static_cast<unsigned>(line));
+    throw e;
+  }
+  if (rec.find('\0') != std::string::npos) {
+    csv_error::nul_byte e;
+    e.set_file_name(file.c_str());
+    e.set_file_line(static_cast<unsigned>(line));
+    throw e;
+  }
+}
+
 bool CsvAnyTable::next_record(std::string& rec) {
   for (;;) {
     CsvRecordReader::Status st;
     if (!records_.next(rec, line_, st)) return false;
-    if (st == CsvRecordReader::Status::too_long) {
-      csv_error::line_too_long e;
-      e.limit = records_.max_bytes();
-      e.set_file_name(file_.c_str());
-      e.set_file_line(static_cast<unsigned>(line_));
-      throw e;
-    }
-    if (rec.find('\0') != std::string::npos) {
-      csv_error::nul_byte e;
-      e.set_file_name(file_.c_str());
-      e.set_file_line(static_cast<unsigned>(line_));
-      throw e;
-    }
+    check_csv_record(rec, line_, st, records_.max_bytes(), file_);
     if (!io::empty_line_comment::is_comment(rec.c_str())) return true;
   }
 }

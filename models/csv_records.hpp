@@ -55,6 +55,11 @@ class CsvRecordReader {
 /// Every field of one record, trimmed and unquoted by the parser's own rules (any count).
 std::vector<std::string> split_csv_record(std::string record);
 
+/// Throws line_too_long for a record over the reader's limit and nul_byte for one holding a
+/// NUL byte, naming `file` and `line`: the checks every CSV table makes on each record.
+void check_csv_record(const std::string& rec, std::size_t line, CsvRecordReader::Status st, std::size_t max_bytes,
+                      const std::string& file);
+
 /// A CSV file with N known columns (header by name), rows as strings.
 template <unsigned N>
 class CsvTable {
@@ -130,19 +135,7 @@ class CsvTable {
  private:
   void check(const std::string& rec, std::size_t line, CsvRecordReader::Status st) {
     line_ = line;
-    if (st == CsvRecordReader::Status::too_long) {
-      csv_error::line_too_long e;
-      e.limit = records_.max_bytes();
-      e.set_file_name(file_.c_str());
-      e.set_file_line(static_cast<unsigned>(line));
-      throw e;
-    }
-    if (rec.find('\0') != std::string::npos) {
-      csv_error::nul_byte e;
-      e.set_file_name(file_.c_str());
-      e.set_file_line(static_cast<unsigned>(line));
-      throw e;
-    }
+    check_csv_record(rec, line, st, records_.max_bytes(), file_);
   }
 
   CsvRecordReader records_;

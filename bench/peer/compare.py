@@ -87,6 +87,17 @@ def short(v, limit=300):
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def report(label, mine, theirs, tol):
+    """Prints "LABEL: equal" or the first difference; returns 0 or 1 (the exit status)."""
+    d = first_difference(mine, theirs, "$", tol)
+    if not d:
+        print(f"{label}: equal")
+        return 0
+    where, x, y, why = d
+    print(f"{label}: first difference at {where}: {why}\n  chainlens: {short(x)}\n  peer:      {short(y)}")
+    return 1
+
+
 def run_json(argv, what):
     t0 = time.perf_counter()
     p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -168,13 +179,7 @@ def main(argv=None):
                 return 2
             outs.append([json.loads(line) for line in p_.stdout.decode().splitlines() if line.strip()])
         label = f"score {a.workspace} --chain {chain} --candidates {a.score_pool}" + (f" --scope {a.scope}" if a.scope else "")
-        d = first_difference(outs[0], outs[1], "$", a.tol)
-        if d:
-            where, x, y, why = d
-            print(f"{label}: first difference at {where}: {why}\n  chainlens: {short(x)}\n  peer:      {short(y)}")
-            status = 1
-        else:
-            print(f"{label}: equal")
+        status = max(status, report(label, outs[0], outs[1], a.tol))
     if a.workspace_view:
         extra = (["--scope", a.scope] if a.scope else []) + (["--importance", a.importance] if a.importance else [])
         mine, _ = run_json([a.chainlens, "--full-precision", "gaps", a.workspace, "--workspace", "--format", "json",
@@ -183,13 +188,7 @@ def main(argv=None):
         if mine is None or theirs is None:
             return 2
         label = f"gaps {a.workspace} --workspace" + (f" --scope {a.scope}" if a.scope else "")
-        d = first_difference(mine, theirs, "$", a.tol)
-        if d:
-            where, x, y, why = d
-            print(f"{label}: first difference at {where}: {why}\n  chainlens: {short(x)}\n  peer:      {short(y)}")
-            status = 1
-        else:
-            print(f"{label}: equal")
+        status = max(status, report(label, mine, theirs, a.tol))
     return status
 
 
@@ -246,14 +245,7 @@ def compare_chain(a, chain, commands):
         if a.verbose:
             print(f"{cmd}: chainlens {t1:.2f} s" + (f", peer {t2:.2f} s" if peer_all is None else ""))
         label = f"{cmd} {a.workspace} --chain {chain}" + (f" --scope {a.scope}" if a.scope else "")
-        d = first_difference(mine, theirs, "$", a.tol)
-        if d:
-            where, x, y, why = d
-            print(f"{label}: first difference at {where}: {why}\n"
-                  f"  chainlens: {short(x)}\n  peer:      {short(y)}")
-            status = 1
-        else:
-            print(f"{label}: equal")
+        status = max(status, report(label, mine, theirs, a.tol))
     return status
 
 

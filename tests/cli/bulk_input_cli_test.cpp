@@ -3,31 +3,20 @@
 // --columns / --columns-file, and the compile and memory limits.
 #include <catch2/catch.hpp>
 
-#include <iconv.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/gbk.hpp"
 #include "tests/support/run_cli.hpp"
 
 using chainlens::test::run_chainlens;
 namespace fs = std::filesystem;
 
-namespace {
+using chainlens::test::to_gbk;
 
-std::string to_gbk(const std::string& utf8) {
-  iconv_t cd = iconv_open("GBK", "UTF-8");
-  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* src = const_cast<char*>(utf8.data());
-  std::size_t left = utf8.size(), room = out.size();
-  char* dst = out.data();
-  REQUIRE(iconv(cd, &src, &left, &dst, &room) != static_cast<std::size_t>(-1));
-  out.resize(out.size() - room);
-  iconv_close(cd);
-  return out;
-}
+namespace {
 
 struct TempDir {
   fs::path dir = fs::temp_directory_path() / ("chainlens-bulkcli-" + std::to_string(::getpid()));

@@ -2,34 +2,22 @@
 // streaming (across chunk boundaries), and bytes that are neither rejected at file:line.
 #include <catch2/catch.hpp>
 
-#include <iconv.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/gbk.hpp"
 #include "models/bulk_reader.hpp"
 #include "models/text_encoding.hpp"
 #include "models/yaml_loader.hpp"
 
 using namespace chainlens;
 
-namespace {
+using chainlens::test::to_gbk;
 
-// UTF-8 -> GBK with glibc iconv, so that the fixture is made here, not stored.
-std::string to_gbk(const std::string& utf8) {
-  iconv_t cd = iconv_open("GBK", "UTF-8");
-  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* src = const_cast<char*>(utf8.data());
-  std::size_t left = utf8.size(), room = out.size();
-  char* dst = out.data();
-  REQUIRE(iconv(cd, &src, &left, &dst, &room) != static_cast<std::size_t>(-1));
-  out.resize(out.size() - room);
-  iconv_close(cd);
-  return out;
-}
+namespace {
 
 struct Read {
   std::vector<Enterprise> rows;
