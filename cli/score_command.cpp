@@ -149,9 +149,8 @@ static int run_score(const ScoreOptions& o) {
   if (csv) out.write(score_csv_header(lang));
   if (rejects) rejects->write("line,reason\n");
   BatchSinks sinks;
-  sinks.render = [csv, lang](const CandidateScore& s, std::size_t line) {
-    return csv ? score_csv_row(s, line, lang) : score_jsonl_row(s, line);
-  };
+  if (csv) sinks.render = [lang](std::string& out, const ScoreRow& s, std::size_t line) { append_score_csv_row(out, s, line, lang); };
+  else sinks.render = [](std::string& out, const ScoreRow& s, std::size_t line) { append_score_jsonl_row(out, s, line); };
   sinks.write = [&](const std::string& rows) { out.write(rows); };
   sinks.reject = [&](std::size_t line, const std::string& reason) {
     if (rejects) {

@@ -40,11 +40,11 @@ static int run_validate(const ValidateOptions& o) {
     // The summary follows --lang like every table; the diagnostics above stay English.
     if (o.lang == "zh")
       std::cout << "通过: " << ws.files.size() << " 个文件, " << ws.chains.size() << " 条产业链, " << segments
-                << " 个环节, " << ws.enterprises.size() << " 家企业, " << ws.supplies.size() << " 条供应关系"
+                << " 个环节, " << ws.enterprises.size() << " 家企业, " << ws.supply_table.size() << " 条供应关系"
                 << (o.sources_dir.empty() ? "" : ", 引文全部找到") << '\n';
     else
       std::cout << "ok: " << ws.files.size() << " files, " << ws.chains.size() << " chains, " << segments
-                << " segments, " << ws.enterprises.size() << " enterprises, " << ws.supplies.size()
+                << " segments, " << ws.enterprises.size() << " enterprises, " << ws.supply_table.size()
                 << " supply relations" << (o.sources_dir.empty() ? "" : ", every quote found") << '\n';
   }
   return 0;

@@ -1,7 +1,9 @@
-// engine/batch_score.cpp: a three-stage TBB pipeline: read a chunk (serial), parse and
-// score it (parallel), emit it (serial, in order). Tokens in flight bound the memory.
+// engine/batch_score.cpp: a three-stage TBB pipeline: cut a block of raw records (serial),
+// split, check, score and format it (parallel), emit it (serial, in order). Tokens in flight
+// bound the memory; a row allocates nothing on the fast path (issue 16).
 #include "engine/batch_score.hpp"
 
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
@@ -10,23 +12,41 @@
 #include <optional>
 #include <vector>
 
+#include "engine/row_scorer.hpp"
 #include "engine/targets.hpp"
 
 namespace chainlens {
 
 namespace {
 
+enum class Outcome : unsigned char { rejected, local, nearby, unmatched, scored };
+
 struct Scored {
   std::size_t line = 0;
-  std::optional<CandidateScore> score;
+  Outcome outcome = Outcome::rejected;
+  bool fast = false;
+  std::optional<CandidateScore> score;  // only for the `result` sink
   std::string reject;
 };
 
 struct Chunk {
-  std::vector<BulkRow> rows;
+  BulkBlock block;
   std::vector<Scored> out;
   std::string rendered;  // with BatchSinks::render: the chunk's scored rows, formatted
 };
+
+struct ThreadState {
+  BulkScratch scratch;
+  LocationMemo memo;
+  std::string error;
+};
+
+Outcome outcome_of(const ScoreRow& r, bool include_nearby) {
+  if (r.local) return Outcome::local;
+  if (r.nearby && !include_nearby) return Outcome::nearby;
+  if (!r.matched) return Outcome::unmatched;
+  return Outcome::scored;
+}
 
 }  // namespace
 
@@ -36,7 +56,41 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
   bool done = false;
   std::size_t read = 0;
   const std::size_t chunk_rows = std::max<std::size_t>(1, options.chunk);
-  const BulkFormat format = reader.format();
+  const RowScoringIndex index = index_scoring(model, regions);
+  const bool fast = static_cast<bool>(sinks.render);
+  tbb::enumerable_thread_specific<ThreadState> states;
+
+  // One row: the fast path where it applies, else the full one (which also names a reject).
+  auto score_one = [&](Chunk& chunk, const BulkBlock::Record& rec, Scored& s) {
+    s.line = rec.line;
+    if (!rec.error.empty()) {
+      s.reject = rec.error;
+      return;
+    }
+    ThreadState& t = states.local();
+    const std::string_view text = chunk.block.text(rec);
+    BulkFields fields;
+    if (!reader.split(text, rec.line, t.scratch, fields, t.error)) {
+      s.reject = t.error;
+      return;
+    }
+    ScoreRow row;
+    // A record split in place is checked once, not field by field.
+    if (fast && score_fields(index, fields, reader.max_string(), t.memo, row,
+                             t.scratch.fields_in_record && clean_text(text))) {
+      s.outcome = outcome_of(row, model.include_nearby);
+      s.fast = true;
+      sinks.render(chunk.rendered, row, rec.line);
+      return;
+    }
+    Enterprise e;
+    if (!enterprise_from_fields(fields, reader.max_string(), e, s.reject)) return;
+    CandidateScore full = score_candidate(model, to_candidate(e, regions));
+    const ScoreRow view = score_row(full);
+    s.outcome = outcome_of(view, model.include_nearby);
+    if (fast) sinks.render(chunk.rendered, view, rec.line);
+    else s.score = std::move(full);
+  };
 
   auto run = [&] {
     tbb::parallel_pipeline(
@@ -44,65 +98,43 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
         tbb::make_filter<void, std::shared_ptr<Chunk>>(
             tbb::filter_mode::serial_in_order,
             [&](tbb::flow_control& fc) -> std::shared_ptr<Chunk> {
-              if (done) {
-                fc.stop();
-                return nullptr;
-              }
               auto chunk = std::make_shared<Chunk>();
-              chunk->rows.reserve(chunk_rows);
-              BulkRow row;
-              while (chunk->rows.size() < chunk_rows) {
-                if (read >= options.max_rows || !reader.next(row)) {
-                  done = true;
-                  break;
-                }
-                ++read;
-                chunk->rows.push_back(std::move(row));
-                row = BulkRow{};
-              }
-              if (chunk->rows.empty()) {
+              const std::size_t want = std::min(chunk_rows, options.max_rows - std::min(read, options.max_rows));
+              if (done || want == 0 || !reader.next_block(chunk->block, want)) {
+                done = true;
                 fc.stop();
                 return nullptr;
               }
+              read += chunk->block.records.size();
               return chunk;
             }) &
             tbb::make_filter<std::shared_ptr<Chunk>, std::shared_ptr<Chunk>>(
                 tbb::filter_mode::parallel,
                 [&](std::shared_ptr<Chunk> chunk) {
-                  chunk->out.resize(chunk->rows.size());
-                  for (std::size_t i = 0; i < chunk->rows.size(); ++i) {
-                    const BulkRow& row = chunk->rows[i];
-                    Scored& s = chunk->out[i];
-                    s.line = row.line;
-                    if (!row.error.empty()) {
-                      s.reject = row.error;
-                      continue;
-                    }
-                    Enterprise e;
-                    if (!parse_bulk_row(row, format, e, s.reject)) continue;
-                    s.score = score_candidate(model, to_candidate(e, regions));
-                    if (sinks.render) chunk->rendered += sinks.render(*s.score, s.line);
-                  }
-                  chunk->rows.clear();
-                  chunk->rows.shrink_to_fit();
+                  const auto& records = chunk->block.records;
+                  chunk->out.resize(records.size());
+                  for (std::size_t i = 0; i < records.size(); ++i) score_one(*chunk, records[i], chunk->out[i]);
+                  chunk->block = {};  // the views into it are written already
                   return chunk;
                 }) &
             tbb::make_filter<std::shared_ptr<Chunk>, void>(
                 tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Chunk> chunk) {
                   for (const Scored& s : chunk->out) {
                     ++stats.rows;
-                    if (!s.score) {
-                      ++stats.rejected;
-                      if (sinks.reject) sinks.reject(s.line, s.reject);
-                      continue;
+                    stats.fast += s.fast ? 1 : 0;
+                    switch (s.outcome) {
+                      case Outcome::rejected:
+                        ++stats.rejected;
+                        if (sinks.reject) sinks.reject(s.line, s.reject);
+                        continue;
+                      case Outcome::local: ++stats.local; break;
+                      case Outcome::nearby: ++stats.nearby; break;
+                      case Outcome::unmatched: ++stats.unmatched; break;
+                      case Outcome::scored: ++stats.scored; break;
                     }
-                    if (s.score->local) ++stats.local;
-                    else if (s.score->nearby && !model.include_nearby) ++stats.nearby;
-                    else if (!s.score->matched) ++stats.unmatched;
-                    else ++stats.scored;
-                    if (sinks.result && !sinks.render) sinks.result(*s.score, s.line);
+                    if (sinks.result && !fast) sinks.result(*s.score, s.line);
                   }
-                  if (sinks.render && sinks.write) sinks.write(chunk->rendered);
+                  if (fast && sinks.write) sinks.write(chunk->rendered);
                   if (sinks.progress) sinks.progress(stats);
                 }));
   };

@@ -19,14 +19,16 @@ struct BatchOptions {
 
 struct BatchStats {
   std::size_t rows = 0, scored = 0, unmatched = 0, local = 0, nearby = 0, rejected = 0;
+  std::size_t fast = 0;  // rows scored on the fast path (engine/row_scorer.hpp), of `rows`
 };
 
 /// `render` runs in the parallel stage (it must be pure); everything else is called in
 /// input order, from one thread at a time.
 struct BatchSinks {
-  /// Formats one scored row; with it set, `write` receives a chunk's rows at once
-  /// and `result` is not called, so formatting runs in parallel too.
-  std::function<std::string(const CandidateScore&, std::size_t line)> render;
+  /// Appends one scored row to `out`; with it set, `write` receives a chunk's rows at once
+  /// and `result` is not called, so formatting runs in parallel too, and rows take the fast
+  /// path (engine/row_scorer.hpp): no CandidateScore is built for them.
+  std::function<void(std::string& out, const ScoreRow&, std::size_t line)> render;
   std::function<void(const std::string& rendered_rows)> write;
   std::function<void(const CandidateScore&, std::size_t line)> result;
   std::function<void(std::size_t line, const std::string& reason)> reject;

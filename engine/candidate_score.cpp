@@ -81,10 +81,18 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
     auto it = by_id.find(id);
     return it != by_id.end() && it->second->status != EnterpriseStatus::closed && is_local(*it->second, m.scope);
   };
-  for (const Supply& s : ws.supplies) {
-    if (local_open(s.to)) m.linked.insert(s.from);
-    if (local_open(s.from)) m.linked.insert(s.to);
+  // Every relation, from the workspace's columns (issue 16): each distinct id looked up once,
+  // flagged by handle, and put in the set once.
+  const SupplyTable& rel = ws.supply_table;
+  std::vector<char> open(rel.id_count()), linked(rel.id_count());
+  for (std::size_t h = 0; h < rel.id_count(); ++h)
+    open[h] = local_open(std::string(rel.id(static_cast<SupplyTable::Handle>(h))));
+  for (std::size_t i = 0; i < rel.size(); ++i) {
+    if (open[rel.to(i)]) linked[rel.from(i)] = 1;
+    if (open[rel.from(i)]) linked[rel.to(i)] = 1;
   }
+  for (std::size_t h = 0; h < rel.id_count(); ++h)
+    if (linked[h]) m.linked.emplace(rel.id(static_cast<SupplyTable::Handle>(h)));
   // 增资扩产: a group already present through a local member.
   for (const Enterprise& e : ws.enterprises)
     if (e.status != EnterpriseStatus::closed && is_local(e, m.scope)) m.local_tops.insert(m.top_of(e.id));
@@ -112,7 +120,7 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
 
   const ScoreWeights& w = m.weights;
   ScoreFactors base;
-  base.strength = c.revenue ? std::min(1.0, std::log1p(*c.revenue) / std::log1p(w.revenue_ref)) : w.unknown_strength;
+  base.strength = strength_factor(w, c.revenue);
   if (m.linked.contains(c.id)) base.link = 1;
   // The group test: c's top (through the workspace's group links, or its own `group`).
   const std::string top = m.top_of(c.group.empty() ? c.id : c.group);
@@ -129,10 +137,8 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
     p.factors = base;
     p.factors.gap = f.gap;
     p.factors.fit = !c.segments.empty() && c.segments.front() == s ? 1.0 : 0.5;
-    p.factors.related = f.neighbours == 0 ? 0 : static_cast<double>(f.present_neighbours) / f.neighbours;
-    const ScoreFactors& x = p.factors;
-    p.score = 100 * (w.gap * x.gap + w.fit * x.fit + w.strength * x.strength + w.link * x.link +
-                     w.related * x.related + w.listed * x.listed) / weight_scale(w);
+    p.factors.related = related_factor(f);
+    p.score = pair_score(w, p.factors);
     r.pairs.push_back(std::move(p));
   }
   std::sort(r.pairs.begin(), r.pairs.end(), [](const PairScore& a, const PairScore& b) {
@@ -148,6 +154,32 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
     r.kind = best.kind;
     r.factors = best.factors;
   }
+  return r;
+}
+
+double strength_factor(const ScoreWeights& w, std::optional<double> revenue) {
+  return revenue ? std::min(1.0, std::log1p(*revenue) / std::log1p(w.revenue_ref)) : w.unknown_strength;
+}
+
+double pair_score(const ScoreWeights& w, const ScoreFactors& x) {
+  return 100 * (w.gap * x.gap + w.fit * x.fit + w.strength * x.strength + w.link * x.link + w.related * x.related +
+                w.listed * x.listed) / weight_scale(w);
+}
+
+ScoreRow score_row(const CandidateScore& s) {
+  ScoreRow r;
+  r.id = s.id;
+  r.name = s.name;
+  r.segment = s.segment;
+  r.segment_name = s.segment_name;
+  r.kind = s.kind;
+  r.factors = s.factors;
+  r.score = s.score;
+  r.matched = s.matched;
+  r.local = s.local;
+  r.nearby = s.nearby;
+  r.eligible = s.eligible;
+  r.group_link = s.group_link;
   return r;
 }
 

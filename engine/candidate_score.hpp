@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -89,6 +90,28 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
 
 /// Pure: depends only on the model and the candidate.
 CandidateScore score_candidate(const ScoringModel& model, const Candidate& c);
+
+/// The strength factor of a revenue (亿元; unknown: weights.unknown_strength).
+double strength_factor(const ScoreWeights& w, std::optional<double> revenue);
+/// A pair's score from its factors: 100 * sum of weight * factor (relative weights scaled).
+double pair_score(const ScoreWeights& w, const ScoreFactors& x);
+/// The related factor of a segment: its present share of neighbours.
+inline double related_factor(const ScoringModel::SegmentFacts& f) {
+  return f.neighbours == 0 ? 0 : static_cast<double>(f.present_neighbours) / f.neighbours;
+}
+
+/// One scored row as the writers print it (issue 16): views into the row, the model or a
+/// CandidateScore, so that a pool streams without a string per row.
+struct ScoreRow {
+  std::string_view id, name, segment, segment_name;
+  std::optional<GapKind> kind;
+  ScoreFactors factors;
+  double score = 0;
+  bool matched = false, local = false, nearby = false, eligible = true, group_link = false;
+};
+
+/// The row of a full score (views into `s`, which must outlive it).
+ScoreRow score_row(const CandidateScore& s);
 
 /// Orders by score descending, then id (metrics.md: ties break by candidate id).
 bool ranks_before(const CandidateScore& a, const CandidateScore& b);

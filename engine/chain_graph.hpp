@@ -46,8 +46,8 @@ struct SupplyVertex {
   const Enterprise* enterprise = nullptr;
 };
 struct SupplyEdge {
-  const Supply* supply = nullptr;
-  std::uint32_t segment = 0;  // the relation's segment as a vertex of the segment graph
+  std::uint32_t relation = 0;  // its row in the workspace's supply_table
+  std::uint32_t segment = 0;   // the relation's segment as a vertex of the segment graph
 };
 /// Enterprise supply network: f -> e when f supplies e. Edges live in a vector (vecS edge
 /// list): the network is built once and never shrinks, and a node per edge cost 5M
@@ -107,7 +107,10 @@ class ChainGraph {
   std::vector<const Segment*> parents_;
   std::unordered_map<std::string, std::vector<const Segment*>> children_;
   SupplyGraph supply_;
-  std::unordered_map<std::string, SupplyVertexId> enterprise_index_;
+  // find_enterprise: id (a view of the workspace's) -> position in the workspace -> vertex.
+  static constexpr SupplyVertexId kNoVertex = static_cast<SupplyVertexId>(-1);
+  std::unordered_map<std::string_view, std::size_t> position_;
+  std::vector<SupplyVertexId> vertex_of_;
 };
 
 /// Builds the graph of the chain with this id; throws std::invalid_argument naming the

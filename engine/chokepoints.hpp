@@ -30,11 +30,19 @@ struct ChokepointReport {
   /// order, and the scope. A must-pass link the region lacks is the first thing to fill.
   std::vector<SegmentStatus> segment_status;
   Scope scope;
+  /// Rows there were before a row cap (ChokepointOptions::max_rows).
+  std::size_t enterprises_total = 0, single_sources_total = 0;
+};
+
+struct ChokepointOptions {
+  /// `analyze`'s row cap: the first this many articulation firms and single sources (in
+  /// report order) are kept and named; the rest are only counted.
+  std::size_t max_rows = static_cast<std::size_t>(-1);
 };
 
 /// Pure; scope-free: chokepoints are properties of the chain's structure and its
 /// recorded supply relations (closed enterprises are not in the graph).
-ChokepointReport find_chokepoints(const ChainGraph& graph);
+ChokepointReport find_chokepoints(const ChainGraph& graph, const ChokepointOptions& options = {});
 
 /// Adds each must-pass segment's status in the scope of `gaps` (find_gaps on the same graph).
 void add_local_status(ChokepointReport& r, const GapReport& gaps);

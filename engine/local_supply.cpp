@@ -18,20 +18,35 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
   // Local operating members of each segment (by segment vertex): who could take over a
   // non-local supply. Indexed by vertex, not by name: millions of relations look them up.
   std::vector<std::vector<std::string>> local_operating(graph.segment_count());
-  std::map<std::string, const Enterprise*> reported;
+  // Reported enterprises by id: a sorted vector of views (a map of a million strings was
+  // most of this analysis's time on the largest benchmark).
+  std::vector<std::pair<std::string_view, const Enterprise*>> reported;
   for (SegmentVertexId v = 0; v < graph.segment_count(); ++v)
     for (const SegmentMember& m : graph.local_members(v, scope)) {
-      reported.emplace(m.enterprise->id, m.enterprise);
+      reported.emplace_back(m.enterprise->id, m.enterprise);
       if (m.enterprise->status == EnterpriseStatus::operating) local_operating[v].push_back(m.enterprise->id);
     }
   const SupplyGraph& s = graph.supply();
+  const SupplyTable& relations = graph.workspace().supply_table;
   std::vector<char> vertex_local(boost::num_vertices(s));
   for (SupplyVertexId v = 0; v < boost::num_vertices(s); ++v) vertex_local[v] = is_local(*s[v].enterprise, scope);
   for (SupplyVertexId v = 0; v < boost::num_vertices(s); ++v)
-    if (boost::in_degree(v, s) > 0) reported.emplace(s[v].enterprise->id, s[v].enterprise);
+    if (boost::in_degree(v, s) > 0) reported.emplace_back(s[v].enterprise->id, s[v].enterprise);
+  // Ids are unique in a workspace, so entries with one id are one enterprise: any sort works.
+  std::sort(reported.begin(), reported.end());
+  reported.erase(std::unique(reported.begin(), reported.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 reported.end());
 
-  for (const auto& [id, e] : reported) {
-    name_firm(r.names, *e);
+  r.enterprises_total = reported.size();
+  for (const auto& entry : reported) {
+    const Enterprise* e = entry.second;
+    const std::string& id = e->id;
+    const bool customer_operating_local = e->status == EnterpriseStatus::operating && is_local(*e, scope);
+    // Row caps (analyze): customers come in id order and matchmaking rows sort by customer
+    // first, so rows past the cap at a customer boundary are only counted, never built.
+    const bool keep_row = r.enterprises.size() < options.max_rows;
+    const bool keep_matches = r.matchmaking.size() < options.max_rows;
+    if (keep_row) name_firm(r.names, *e);
     EnterpriseSupply row;
     row.enterprise = id;
     row.name = e->name;
@@ -43,8 +58,10 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
     bool every_value = true;
     if (auto v = graph.find_enterprise(id)) {
       for (auto edge : boost::make_iterator_range(boost::in_edges(*v, s))) {
-        const Supply& rel = *s[edge].supply;
-        if (options.verified_only && rel.confidence == Confidence::inferred) continue;
+        const std::uint32_t rel_row = s[edge].relation;
+        const std::optional<double> rel_value = relations.value(rel_row);
+        const Confidence rel_confidence = relations.confidence(rel_row);
+        if (options.verified_only && rel_confidence == Confidence::inferred) continue;
         const Enterprise& f = *s[boost::source(edge, s)].enterprise;
         const bool local = vertex_local[boost::source(edge, s)];
         // Local operating members of the segment other than the customer (ids sorted, so the
@@ -53,8 +70,15 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
         std::size_t total = 0;
         if (!local) {
           const std::vector<std::string>& pool = local_operating[s[edge].segment];
-          total = pool.size() - (std::binary_search(pool.begin(), pool.end(), id) ? 1 : 0);
+          // The customer is in the pool when it is itself a local operating member of the
+          // segment: checked on its own few segments (a search of the pool by id string was
+          // millions of string compares).
+          const std::string& seg_id = graph[s[edge].segment].id;
+          const bool in_pool = customer_operating_local &&
+                               std::find(e->segments.begin(), e->segments.end(), seg_id) != e->segments.end();
+          total = pool.size() - (in_pool ? 1 : 0);
           for (const std::string& a : pool) {
+            if (!keep_matches) break;
             if (alternatives.size() == kShownAlternatives) break;
             if (a != id) alternatives.push_back(a);
           }
@@ -63,18 +87,20 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
         ++row.relations;
         row.local_relations += local ? 1 : 0;
         potential_count += potential ? 1 : 0;
-        row.has_inferred |= rel.confidence == Confidence::inferred;
-        if (rel.value) {
-          value += *rel.value;
-          local_value += local ? *rel.value : 0;
-          potential_value += potential ? *rel.value : 0;
+        row.has_inferred |= rel_confidence == Confidence::inferred;
+        if (rel_value) {
+          value += *rel_value;
+          local_value += local ? *rel_value : 0;
+          potential_value += potential ? *rel_value : 0;
         } else {
           every_value = false;
         }
+        if (total > 0) ++r.matchmaking_total;
+        if (!keep_matches) continue;
         if (total > 0 && !r.names.firms.contains(f.id)) name_firm(r.names, f);
         if (total > 0)
-          r.matchmaking.push_back({id, f.id, rel.segment, rel.value, std::move(alternatives), total,
-                                   rel.confidence == Confidence::inferred});
+          r.matchmaking.push_back({id, f.id, std::string(relations.segment_id(rel_row)), rel_value, std::move(alternatives), total,
+                                   rel_confidence == Confidence::inferred});
       }
     }
     if (row.relations > 0) {
@@ -86,12 +112,14 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
         row.potential_by_value = potential_value / value;
       }
     }
-    r.enterprises.push_back(std::move(row));
+    if (keep_row) r.enterprises.push_back(std::move(row));
   }
   // Stable: repeated relations of one (customer, segment, supplier) keep their file order.
   std::stable_sort(r.matchmaking.begin(), r.matchmaking.end(), [](const Matchmaking& a, const Matchmaking& b) {
     return std::tie(a.customer, a.segment, a.supplier) < std::tie(b.customer, b.segment, b.supplier);
   });
+  if (r.matchmaking.size() > options.max_rows)
+    r.matchmaking.erase(r.matchmaking.begin() + static_cast<std::ptrdiff_t>(options.max_rows), r.matchmaking.end());
   const StructuralSupply ss = structural_supply(graph, scope);
   r.chain_slsr = ss.chain;
   for (const SegmentSlsr& x : ss.segments)

@@ -47,11 +47,17 @@ struct LocalSupplyReport {
   std::vector<Matchmaking> matchmaking;       // by customer, segment, supplier
   std::vector<SegmentSlsr> leakage;           // segments with declared demand, vertex order
   std::optional<double> chain_slsr;
+  /// Rows there were before a row cap (LocalSupplyOptions::max_rows); equal to the sizes
+  /// above when nothing was left out.
+  std::size_t enterprises_total = 0, matchmaking_total = 0;
   ReportNames names;                          // the chain, its segments, every firm named in a row
 };
 
 struct LocalSupplyOptions {
   bool verified_only = false;  // leave relations with confidence: inferred out
+  /// `analyze`'s row cap: at most this many enterprise and matchmaking rows are built (the
+  /// first ones in report order); the rest are only counted.
+  std::size_t max_rows = static_cast<std::size_t>(-1);
 };
 
 LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, const LocalSupplyOptions& options = {});

@@ -48,7 +48,8 @@ TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidat
   r.weights = model.weights;
   r.include_nearby = model.include_nearby;
   r.names = model.names;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;  // views of the candidates' ids (they outlive it)
+  seen.reserve(candidates.size());
   for (const Candidate& c : candidates) {
     if (!seen.insert(c.id).second) continue;
     CandidateScore s = score_candidate(model, c);

@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "models/column_mapping.hpp"
 #include "models/enum_names.hpp"
@@ -38,7 +39,6 @@ struct BulkRowReader::Csv {
   std::unique_ptr<CsvTable<kBulkColumns.size()>> plain;  // the header names the bulk columns
   std::unique_ptr<CsvAnyTable> any;                       // a foreign header, mapped
   std::unique_ptr<BoundColumns> bound;
-  std::vector<std::string> scratch;
   std::size_t line() const { return plain ? plain->line() : any->line(); }
 };
 
@@ -87,38 +87,110 @@ BulkRowReader::~BulkRowReader() = default;
 const char* BulkRowReader::encoding() const noexcept { return encoding_name(decoded_->encoding()); }
 
 bool BulkRowReader::next(BulkRow& row) {
-  row.error.clear();
+  // One record through the block path, so that rows read one at a time and rows read in
+  // blocks are split by the same code.
   row.max_string = options_.max_string;
+  one_.clear();
+  if (!next_block(one_, 1)) return false;
+  const BulkBlock::Record& r = one_.records.front();
+  row.line = r.line;
+  row.error = r.error;
   if (format_ == BulkFormat::jsonl) {
-    while (std::getline(in_, row.text)) {
-      row.line = ++line_;
-      if (!row.text.empty() && row.text.back() == '\r') row.text.pop_back();
-      if (line_ == 1 && row.text.rfind("\xEF\xBB\xBF", 0) == 0) row.text.erase(0, 3);  // a UTF-8 BOM
-      if (row.text.find_first_not_of(" \t") != std::string::npos) {
-        if (auto p = decoded_->problem_at(row.line)) row.error = p->message;
-        return true;
-      }
+    row.text.assign(one_.text(r));
+    return true;
+  }
+  for (std::string& f : row.fields) f.clear();
+  BulkFields fields;
+  if (row.error.empty() && split(one_.text(r), r.line, one_scratch_, fields, row.error))
+    for (std::size_t i = 0; i < fields.size(); ++i) row.fields[i].assign(fields[i]);
+  return true;
+}
+
+bool BulkRowReader::next_block(BulkBlock& block, std::size_t max_records) {
+  std::size_t added = 0;
+  std::string& rec = record_;
+  auto append = [&](std::size_t line, std::string error) {
+    if (auto p = decoded_->problem_at(line)) error = p->message;
+    block.records.push_back({block.bytes.size(), rec.size(), line, std::move(error)});
+    block.bytes += rec;
+    ++added;
+  };
+  if (format_ == BulkFormat::jsonl) {
+    while (added < max_records && std::getline(in_, rec)) {
+      const std::size_t line = ++line_;
+      if (!rec.empty() && rec.back() == '\r') rec.pop_back();
+      if (line == 1 && rec.rfind("\xEF\xBB\xBF", 0) == 0) rec.erase(0, 3);  // a UTF-8 BOM
+      if (rec.find_first_not_of(" \t") != std::string::npos) append(line, {});
     }
-    return false;
+    return added > 0;
   }
   if (!csv_) return false;
-  auto& f = row.fields;
+  while (added < max_records) {
+    std::string error;
+    try {
+      if (!(csv_->plain ? csv_->plain->next_record(rec) : csv_->any->next_record(rec))) break;
+    } catch (const io::error::base& e) {
+      // The failing record is consumed already, so the next read goes on after it.
+      error = e.what();
+      rec.clear();
+    }
+    append(csv_->line(), std::move(error));
+  }
+  return added > 0;
+}
+
+namespace {
+
+// A record with no quote, split as fast-cpp-csv-parser would (fields trimmed of ' ', '\t'
+// and '\r'); false when its field count is not the header's (the parser names that).
+bool split_plain(std::string_view rec, const std::vector<int>& order, BulkFields& out) {
+  const char* p = rec.data();
+  const char* const end = p + rec.size();
+  bool more = true;
+  for (const int col : order) {
+    if (!more) return false;
+    // Fields are short: a plain loop beats a memchr call per field.
+    const char* comma = p;
+    while (comma != end && *comma != ',') ++comma;
+    if (comma == end) comma = nullptr;
+    const char* b = p;
+    const char* e = comma ? comma : end;
+    if (col >= 0) {
+      while (b != e && (*b == ' ' || *b == '\t' || *b == '\r')) ++b;
+      while (b != e && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) --e;
+      out[static_cast<std::size_t>(col)] = std::string_view(b, static_cast<std::size_t>(e - b));
+    }
+    if (comma) p = comma + 1;
+    else more = false;
+  }
+  return !more;
+}
+
+bool json_fields(std::string_view text, BulkScratch& sc, BulkFields& f, std::string& error);
+
+}  // namespace
+
+bool BulkRowReader::split(std::string_view rec, std::size_t line, BulkScratch& sc, BulkFields& out,
+                          std::string& error) const {
+  out = {};
+  sc.fields_in_record = false;
+  if (format_ == BulkFormat::jsonl) return json_fields(rec, sc, out, error);
+  if (!csv_) return error = "no CSV header", false;
   try {
     if (csv_->plain) {
-      if (!csv_->plain->read_row(f)) return false;
+      if (rec.find('"') == std::string_view::npos && split_plain(rec, csv_->plain->column_order(), out))
+        return sc.fields_in_record = true;
+      sc.record.assign(rec);
+      csv_->plain->parse_record(sc.record, line, sc.owned);
     } else {
-      if (!csv_->any->read_row(csv_->scratch)) return false;
-      csv_->bound->fill(csv_->scratch, f);
+      csv_->any->parse_record(std::string(rec), line, sc.any);
+      csv_->bound->fill(sc.any, sc.owned);
     }
-    row.line = csv_->line();
   } catch (const io::error::base& e) {
-    // The failing record is consumed already, so the next read goes on after it.
-    row.line = csv_->line();
-    row.error = e.what();
-    for (auto& s : f) s.clear();
+    error = e.what();
+    return false;
   }
-  // Bytes that are text in neither encoding reject the row, with where they are.
-  if (auto p = decoded_->problem_at(row.line)) row.error = p->message;
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = sc.owned[i];
   return true;
 }
 
@@ -146,9 +218,10 @@ std::vector<std::string> split_segments(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
 // Fills an enterprise from the column texts; shared by CSV and JSON Lines.
-bool fill_from_fields(const std::array<std::string_view, kBulkColumns.size()>& f, std::size_t max_string, Enterprise& e,
-                      std::string& error) {
+bool enterprise_from_fields(const BulkFields& f, std::size_t max_string, Enterprise& e, std::string& error) {
   for (std::size_t i = 0; i < f.size(); ++i)
     if (max_string > 0 && f[i].size() > max_string)  // --max-string holds for bulk rows too (issue 18)
       return error = std::string("column '") + kBulkColumns[i] + "' is " + std::to_string(f[i].size()) +
@@ -205,24 +278,20 @@ bool fill_from_fields(const std::array<std::string_view, kBulkColumns.size()>& f
   return true;
 }
 
-}  // namespace
+namespace {
 
-bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error) {
-  if (!row.error.empty()) return error = row.error, false;
-  std::array<std::string_view, kBulkColumns.size()> f{};
-  if (format == BulkFormat::csv) {
-    for (std::size_t i = 0; i < f.size(); ++i) f[i] = row.fields[i];
-    return fill_from_fields(f, row.max_string, out, error);
-  }
+bool json_fields(std::string_view text, BulkScratch& sc, BulkFields& f, std::string& error) {
   // One parser per thread: On-Demand parsers are cheap to reuse and not thread-safe.
   thread_local simdjson::ondemand::parser parser;
-  std::array<std::string, kBulkColumns.size()> owned;
-  simdjson::padded_string json(row.text);
+  auto& owned = sc.owned;
+  for (std::string& o : owned) o.clear();
+  sc.json.assign(text);
+  sc.json.append(simdjson::SIMDJSON_PADDING, '\0');
+  simdjson::padded_string_view json(sc.json.data(), text.size(), sc.json.size());
   simdjson::ondemand::document doc;
   if (parser.iterate(json).get(doc)) return error = "not valid JSON", false;
   simdjson::ondemand::object obj;
   if (doc.get_object().get(obj)) return error = "expected a JSON object per line", false;
-  std::string segments_joined;
   for (auto field : obj) {
     std::string_view key;
     if (field.unescaped_key().get(key)) return error = "not valid JSON", false;
@@ -261,7 +330,21 @@ bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std:
     }
   }
   for (std::size_t i = 0; i < f.size(); ++i) f[i] = owned[i];
-  return fill_from_fields(f, row.max_string, out, error);
+  return true;
+}
+
+}  // namespace
+
+bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error) {
+  if (!row.error.empty()) return error = row.error, false;
+  BulkFields f{};
+  if (format == BulkFormat::csv) {
+    for (std::size_t i = 0; i < f.size(); ++i) f[i] = row.fields[i];
+    return enterprise_from_fields(f, row.max_string, out, error);
+  }
+  BulkScratch scratch;
+  if (!json_fields(row.text, scratch, f, error)) return false;
+  return enterprise_from_fields(f, row.max_string, out, error);
 }
 
 std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, const std::string& file_name,

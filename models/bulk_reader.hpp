@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/diagnostic.hpp"
@@ -49,6 +50,35 @@ struct BulkRow {
   std::size_t max_string = 0;  // set by the reader: the longest field accepted (0: any)
 };
 
+/// The bulk columns of one row as text: views into a block's record or into a scratch.
+using BulkFields = std::array<std::string_view, kBulkColumns.size()>;
+
+/// Raw records cut by the (serial) reader and split into fields in parallel (issue 16): one
+/// byte buffer and offsets, so that reading a row allocates nothing.
+struct BulkBlock {
+  struct Record {
+    std::size_t offset = 0, size = 0;  // into `bytes`
+    std::size_t line = 0;              // 1-based line the record starts on
+    std::string error;                 // set when the record could not be read (too long, NUL, not text)
+  };
+  std::string bytes;
+  std::vector<Record> records;
+  std::string_view text(const Record& r) const { return {bytes.data() + r.offset, r.size}; }
+  void clear() {
+    bytes.clear();
+    records.clear();
+  }
+};
+
+/// Per-thread buffers for BulkRowReader::split.
+struct BulkScratch {
+  bool fields_in_record = false;  // set by split: every field is a view into the record
+  std::string record;
+  std::vector<std::string> any;
+  std::array<std::string, kBulkColumns.size()> owned;
+  std::string json;
+};
+
 /// Splits rows; single-threaded and cheap so that parsing can run in parallel. The input
 /// may be UTF-8 (with or without a BOM) or GB18030/GBK (models/text_encoding.hpp); a row
 /// holding bytes that are neither comes back with `error` set.
@@ -62,6 +92,16 @@ class BulkRowReader {
 
   /// False at the end of input. Blank lines are skipped.
   bool next(BulkRow& row);
+  /// Appends up to `max_records` raw records to `block` (the serial step of next()). False
+  /// when none was left.
+  bool next_block(BulkBlock& block, std::size_t max_records);
+  /// Splits one record of a block into the bulk columns (the parallel step of next();
+  /// thread-safe). CSV fields view `record` when it holds no quote, `scratch` otherwise;
+  /// JSON Lines fields view `scratch`. False with `error` set (the message next() and
+  /// parse_bulk_row give) when the record is no row.
+  bool split(std::string_view record, std::size_t line, BulkScratch& scratch, BulkFields& out,
+             std::string& error) const;
+  std::size_t max_string() const noexcept { return options_.max_string; }
   const std::vector<Diagnostic>& header_problems() const noexcept { return header_problems_; }
   BulkFormat format() const noexcept { return format_; }
   const std::string& file_name() const noexcept { return file_; }
@@ -76,6 +116,9 @@ class BulkRowReader {
   BulkFormat format_;
   std::string file_;
   std::size_t line_ = 0;
+  std::string record_;  // next_block's reused record
+  BulkBlock one_;       // next()'s block of one record
+  BulkScratch one_scratch_;
   std::unique_ptr<Csv> csv_;
   std::vector<Diagnostic> header_problems_;
 };
@@ -83,6 +126,9 @@ class BulkRowReader {
 /// Converts one raw row into an enterprise, location as written (aliases are resolved
 /// by the caller). A bad row returns false with `error` set to the reason.
 bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error);
+
+/// Fills an enterprise from a row's column texts (location as written); false with the reason.
+bool enterprise_from_fields(const BulkFields& fields, std::size_t max_string, Enterprise& out, std::string& error);
 
 /// Reads a whole bulk file; every bad row becomes a diagnostic at file:line.
 std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format,

@@ -33,6 +33,18 @@ bool CsvRecordReader::fill() {
 bool CsvRecordReader::next(std::string& record, std::size_t& line, Status& status) {
   status = Status::ok;
   line = line_;
+  // The common record: one line, whole in the buffer, no quote. Two memchr calls instead of
+  // a loop over its bytes (issue 16); anything else takes the byte loop below.
+  if (const void* nl = std::memchr(buf_.data() + pos_, '\n', buf_.size() - pos_)) {
+    const auto k = static_cast<std::size_t>(static_cast<const char*>(nl) - (buf_.data() + pos_));
+    if (k <= max_ && !std::memchr(buf_.data() + pos_, '"', k)) {
+      record.assign(buf_, pos_, k);
+      ++line_;
+      pos_ += k + 1;
+      if (!record.empty() && record.back() == '\r') record.pop_back();
+      return true;
+    }
+  }
   std::size_t k = 0;                       // offset from pos_ being scanned
   std::size_t first_nl = std::string::npos;  // offset of the first newline of the record
   bool quoted = false, found = false;
@@ -139,30 +151,34 @@ const std::vector<std::string>& CsvAnyTable::read_header() {
 
 bool CsvAnyTable::read_row(std::vector<std::string>& out) {
   if (!next_record(rec_)) return false;
+  parse_record(rec_, line_, out);
+  return true;
+}
+
+void CsvAnyTable::parse_record(std::string rec, std::size_t line, std::vector<std::string>& out) const {
   try {
     try {
-      out = split_csv_record(rec_);
+      out = split_csv_record(std::move(rec));
     } catch (io::error::with_file_name& e) {
       e.set_file_name(file_.c_str());
       throw;
     }
   } catch (io::error::with_file_line& e) {
-    e.set_file_line(static_cast<unsigned>(line_));
+    e.set_file_line(static_cast<unsigned>(line));
     throw;
   }
   if (out.size() != header_.size()) {
     if (out.size() < header_.size()) {
       io::error::too_few_columns e;
       e.set_file_name(file_.c_str());
-      e.set_file_line(static_cast<unsigned>(line_));
+      e.set_file_line(static_cast<unsigned>(line));
       throw e;
     }
     io::error::too_many_columns e;
     e.set_file_name(file_.c_str());
-    e.set_file_line(static_cast<unsigned>(line_));
+    e.set_file_line(static_cast<unsigned>(line));
     throw e;
   }
-  return true;
 }
 
 }  // namespace chainlens

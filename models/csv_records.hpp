@@ -104,13 +104,26 @@ class CsvTable {
   /// False at the end. A bad row throws io::error::base (file name and line set) and is
   /// consumed: the next call reads the row after it.
   bool read_row(std::array<std::string, N>& out) {
-    std::string& rec = rec_;
+    if (!next_record(rec_)) return false;
+    parse_record(rec_, line_, out);
+    return true;
+  }
+
+  /// The next record that is not blank, unsplit (serial). A record too long or holding a NUL
+  /// byte throws as read_row does, and is consumed.
+  bool next_record(std::string& rec) {
     for (;;) {
       CsvRecordReader::Status st;
       if (!records_.next(rec, line_, st)) return false;
       check(rec, line_, st);
-      if (!io::empty_line_comment::is_comment(rec.c_str())) break;
+      if (!io::empty_line_comment::is_comment(rec.c_str())) return true;
     }
+  }
+
+  /// Splits a record read by next_record (on `line`) into the named columns; thread-safe.
+  /// Throws io::error::base with the file name and line set. `rec` is used as scratch.
+  template <class Out>
+  void parse_record(std::string& rec, std::size_t line, Out& out) const {
     char* cols[N] = {};
     try {
       try {
@@ -120,12 +133,14 @@ class CsvTable {
         throw;
       }
     } catch (io::error::with_file_line& e) {
-      e.set_file_line(static_cast<unsigned>(line_));
+      e.set_file_line(static_cast<unsigned>(line));
       throw;
     }
     for (unsigned i = 0; i < N; ++i) out[i] = cols[i] ? cols[i] : "";
-    return true;
   }
+
+  /// For each field of a record in file order, the named column it fills (-1: an extra one).
+  const std::vector<int>& column_order() const noexcept { return order_; }
 
   /// The line the last record read starts on.
   std::size_t line() const noexcept { return line_; }
@@ -156,11 +171,13 @@ class CsvAnyTable {
   const std::vector<std::string>& read_header();
   /// False at the end. A bad row throws io::error::base (consumed, as CsvTable's).
   bool read_row(std::vector<std::string>& out);
+  /// read_row in two steps: the record (serial), then its fields (thread-safe).
+  bool next_record(std::string& rec);
+  void parse_record(std::string rec, std::size_t line, std::vector<std::string>& out) const;
   std::size_t line() const noexcept { return line_; }
   const std::vector<std::string>& header() const noexcept { return header_; }
 
  private:
-  bool next_record(std::string& rec);
   CsvRecordReader records_;
   std::string file_, rec_;
   std::vector<std::string> header_;

@@ -4,8 +4,11 @@
 
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
+#include <boost/serialization/level.hpp>
 #include <boost/serialization/map.hpp>
 #include <boost/serialization/split_free.hpp>
+#include <boost/serialization/tracking.hpp>
+#include <boost/serialization/utility.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/vector.hpp>
 #include <algorithm>
@@ -20,6 +23,56 @@
 #include "models/bounded_iarchive.hpp"
 #include "models/content_hash.hpp"
 #include "models/read_file.hpp"
+
+// Every model type is written inline, without Boost's per-object class information and
+// tracking: through Boost's object machinery each of millions of small objects cost a
+// registry lookup (strcmp of type keys), most of a large snapshot's load time (issue 16).
+#define CHAINLENS_INLINE_TYPE(T)                                              \
+  BOOST_CLASS_IMPLEMENTATION(T, boost::serialization::object_serializable) \
+  BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
+CHAINLENS_INLINE_TYPE(chainlens::SourcePos)
+CHAINLENS_INLINE_TYPE(chainlens::RegionPath)
+CHAINLENS_INLINE_TYPE(chainlens::Region)
+CHAINLENS_INLINE_TYPE(chainlens::Source)
+CHAINLENS_INLINE_TYPE(chainlens::SourceRef)
+CHAINLENS_INLINE_TYPE(chainlens::Declared)
+CHAINLENS_INLINE_TYPE(chainlens::SegmentInput)
+CHAINLENS_INLINE_TYPE(chainlens::Segment)
+CHAINLENS_INLINE_TYPE(chainlens::DeclaredGap)
+CHAINLENS_INLINE_TYPE(chainlens::Goal)
+CHAINLENS_INLINE_TYPE(chainlens::TargetList)
+CHAINLENS_INLINE_TYPE(chainlens::Chain)
+CHAINLENS_INLINE_TYPE(chainlens::Enterprise)
+CHAINLENS_INLINE_TYPE(chainlens::Supply)
+CHAINLENS_INLINE_TYPE(chainlens::Demand)
+CHAINLENS_INLINE_TYPE(chainlens::ScoreWeights)
+CHAINLENS_INLINE_TYPE(chainlens::ImportanceWeights)
+CHAINLENS_INLINE_TYPE(chainlens::Workspace)
+
+namespace boost::serialization {
+// The standard containers the model uses, inline too (partial specializations of Boost's traits).
+#define CHAINLENS_INLINE_TEMPLATE(PARAMS, T)                         \
+  template <PARAMS>                                                  \
+  struct implementation_level_impl<const T> {                        \
+    typedef mpl::integral_c_tag tag;                                 \
+    typedef mpl::int_<object_serializable> type;                     \
+    BOOST_STATIC_CONSTANT(int, value = implementation_level_impl::type::value); \
+  };                                                                 \
+  template <PARAMS>                                                  \
+  struct tracking_level_impl<const T> {                              \
+    typedef mpl::integral_c_tag tag;                                 \
+    typedef mpl::int_<track_never> type;                             \
+    BOOST_STATIC_CONSTANT(int, value = tracking_level_impl::type::value); \
+  };
+#define CHAINLENS_COMMA ,
+CHAINLENS_INLINE_TEMPLATE(class T CHAINLENS_COMMA class A, std::vector<T CHAINLENS_COMMA A>)
+CHAINLENS_INLINE_TEMPLATE(class T, std::optional<T>)
+CHAINLENS_INLINE_TEMPLATE(class K CHAINLENS_COMMA class V CHAINLENS_COMMA class C CHAINLENS_COMMA class A,
+                          std::map<K CHAINLENS_COMMA V CHAINLENS_COMMA C CHAINLENS_COMMA A>)
+CHAINLENS_INLINE_TEMPLATE(class A CHAINLENS_COMMA class B, std::pair<A CHAINLENS_COMMA B>)
+#undef CHAINLENS_COMMA
+#undef CHAINLENS_INLINE_TEMPLATE
+}  // namespace boost::serialization
 
 // Boost 1.74 serializes boost::optional only; std::optional is a flag then the value.
 namespace boost::serialization {
@@ -95,9 +148,17 @@ template <class Ar> void serialize(Ar& a, ScoreWeights& w, unsigned) {
   a & w.gap & w.fit & w.strength & w.link & w.related & w.listed & w.revenue_ref & w.unknown_strength;
 }
 template <class Ar> void serialize(Ar& a, ImportanceWeights& w, unsigned) { a & w.value & w.dependence & w.plan & w.import; }
+// The supply columns as contiguous arrays (Boost's array optimization: one binary block each).
+template <class Ar> void serialize_table(Ar& a, SupplyTable& t) {
+  const SupplyTable::Columns c = t.columns();
+  a & *c.chars & *c.offsets & *c.from & *c.to & *c.segment & *c.value & *c.flags;
+  if constexpr (!Ar::is_saving::value)
+    if (std::string bad = t.check(); !bad.empty()) throw std::runtime_error(bad);
+}
 template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
-  a & w.name & w.scope & w.scoring & w.importance & w.includes & w.sources & w.regions & w.chains & w.enterprises & w.supplies & w.demand &
-      w.files & w.file_keys & w.root;
+  a & w.name & w.scope & w.scoring & w.importance & w.includes & w.sources & w.regions & w.chains & w.enterprises & w.supplies;
+  serialize_table(a, w.supply_table);
+  a & w.demand & w.files & w.file_keys & w.root;
   // A plain bool would be read raw (undefined for a damaged byte): written as one checked byte.
   if constexpr (Ar::is_saving::value) {
     const std::uint8_t flag = w.root_is_folder ? 1 : 0;
@@ -137,8 +198,7 @@ std::string write_snapshot_bytes(const Workspace& ws) {
     // no_header: the Boost archive header carries a library version that would make
     // snapshots differ between Boost builds; our own header versions the format.
     boost::archive::binary_oarchive ar(payload_stream, boost::archive::no_header);
-    Workspace copy = ws;  // Boost's operator<< wants a non-const lvalue for tracking
-    ar << copy;
+    ar << ws;  // no copy: the types are untracked, so a const object is fine
   }
   const std::string payload = payload_stream.str();
   std::string out(kMagic, sizeof kMagic);
@@ -207,6 +267,43 @@ struct ViewBuffer : std::streambuf {
     char* p = const_cast<char*>(v.data());
     setg(p, p, p + v.size());
   }
+};
+
+// Reads a stream's next `bytes` in blocks of 4 MiB and hands them out with memcpy: through
+// std::filebuf each of the millions of small fields of a large snapshot took a call down its
+// general path, a fifth of loading the largest benchmark.
+class BlockBuffer : public std::streambuf {
+ public:
+  BlockBuffer(std::istream& in, std::uint64_t bytes) : in_(in), left_(bytes), block_(std::size_t(1) << 22) {}
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (left_ == 0) return traits_type::eof();
+    const auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(left_, block_.size()));
+    in_.read(block_.data(), want);
+    const std::streamsize got = in_.gcount();
+    if (got <= 0) return traits_type::eof();
+    left_ -= static_cast<std::uint64_t>(got);
+    setg(block_.data(), block_.data(), block_.data() + got);
+    return traits_type::to_int_type(*gptr());
+  }
+  std::streamsize xsgetn(char* out, std::streamsize n) override {
+    std::streamsize done = 0;
+    while (done < n) {
+      if (gptr() == egptr() && traits_type::eq_int_type(underflow(), traits_type::eof())) break;
+      const std::streamsize take = std::min<std::streamsize>(n - done, egptr() - gptr());
+      std::memcpy(out + done, gptr(), static_cast<std::size_t>(take));
+      gbump(static_cast<int>(take));
+      done += take;
+    }
+    return done;
+  }
+
+ private:
+  std::istream& in_;
+  std::uint64_t left_;
+  std::vector<char> block_;
 };
 
 // Enums arrive as integers: one outside its enum would reach switch statements unnamed.
@@ -330,7 +427,8 @@ Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const Lo
   if (sum.digest() != h.hash) refuse(name, "snapshot is corrupted (checksum mismatch)", kRecompile);
   in.clear();
   in.seekg(static_cast<std::streamoff>(kHeaderSize));
-  return parse_payload(*in.rdbuf(), h.size, name);
+  BlockBuffer blocks(in, h.size);
+  return parse_payload(blocks, h.size, name);
 }
 
 }  // namespace chainlens

@@ -14,8 +14,9 @@ namespace chainlens {
 /// Bumped whenever the serialized model types change; older snapshots are refused.
 /// 2: metrics v2 fields (type, kind, group, revenue_year, weights);
 /// 3: the checksum covers the header too (issue 18);
-/// 4: the workspace root and relative file keys (--check-sources from any folder).
-inline constexpr std::uint32_t kSnapshotVersion = 4;
+/// 4: the workspace root and relative file keys (--check-sources from any folder);
+/// 5: every type inline (no class information), the supply relations as columns (issue 16).
+inline constexpr std::uint32_t kSnapshotVersion = 5;
 
 /// Bytes of the header: magic, version, payload size, checksum, content hash.
 inline constexpr std::size_t kSnapshotHeaderSize = 8 + 4 + 8 + 8 + 16;

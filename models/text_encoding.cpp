@@ -2,6 +2,11 @@
 // iconv, line by line over 1 MiB chunks; UTF-8 is checked with simdjson's validator.
 #include "models/text_encoding.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 #include <iconv.h>
 #include <simdjson.h>
 
@@ -115,9 +120,20 @@ class DecodedInput::Buf : public std::streambuf {
     count_lines(v);
   }
   void count_lines(std::string_view v) {
-    for (char c : v)
-      if (c == '\n') ++line_;
+    // Eight bytes at a time (this runs over every byte of a bulk file in the serial stage): a
+    // byte equal to '\n' is a zero byte of w ^ "\n\n…", found exactly without carries.
+    constexpr std::uint64_t lows = 0x7f7f7f7f7f7f7f7full, nl = 0x0a0a0a0a0a0a0a0aull;
+    std::size_t i = 0;
+    for (; i + 8 <= v.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, v.data() + i, 8);
+      const std::uint64_t t = w ^ nl;
+      // Most words hold no line end: popcount (a library call without -mpopcnt) only when one does.
+      if (const std::uint64_t hits = ~(((t & lows) + lows) | t | lows)) line_ += static_cast<std::size_t>(std::popcount(hits));
+    }
+    for (; i < v.size(); ++i) line_ += v[i] == '\n' ? 1 : 0;
   }
+
 
   std::size_t utf8_line(std::string_view line) {
     if (auto [l, col] = first_invalid_utf8(line); l > 0) {

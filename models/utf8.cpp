@@ -1,6 +1,8 @@
 // models/utf8.cpp: a UTF-8 validity scan that also counts lines and columns.
 #include "models/utf8.hpp"
 
+#include <simdjson.h>
+
 namespace chainlens {
 
 std::pair<int, int> first_invalid_utf8(std::string_view s) {
@@ -18,5 +20,7 @@ std::pair<int, int> first_invalid_utf8(std::string_view s) {
   }
   return {0, 0};
 }
+
+bool strict_utf8(std::string_view s) noexcept { return simdjson::validate_utf8(s.data(), s.size()); }
 
 }  // namespace chainlens

@@ -8,6 +8,7 @@
 #include "models/enterprise.hpp"
 #include "models/region.hpp"
 #include "models/source_ref.hpp"
+#include "models/supply_table.hpp"
 
 namespace chainlens {
 
@@ -34,7 +35,11 @@ struct Workspace {
   std::vector<Region> regions;
   std::vector<Chain> chains;
   std::vector<Enterprise> enterprises;
+  /// Relations declared in YAML, with their sources and positions (what --check-sources and
+  /// the loader's messages read). Bulk CSV relations are not kept here once loaded.
   std::vector<Supply> supplies;
+  /// Every relation, YAML and bulk, in load order, as columns: what the analyses read.
+  SupplyTable supply_table;
   std::vector<Demand> demand;
   std::vector<std::string> files;   // every file read, in the order read, as named when read
   /// The same files relative to `root` ('/'-separated): what the content hash covers, so

@@ -1064,6 +1064,7 @@ Workspace finish(Loaded& L) {
     });
     throw InputError(std::move(all));
   }
+  L.ws.supply_table = take_supply_table(L.ws.supplies);  // issue 16: the analyses read columns
   L.ws.content_hash = hex64(L.hasher.digest());
   L.ws.root = L.root.generic_string();
   return std::move(L.ws);

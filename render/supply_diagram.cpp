@@ -53,7 +53,8 @@ Diagram supply_diagram(const ChainGraph& graph, const Scope& scope, const Chokep
       first_segment.emplace(m.enterprise->id, graph[v].id);
     }
   for (auto e : boost::make_iterator_range(boost::edges(sg)))
-    first_segment.emplace(sg[boost::source(e, sg)].enterprise->id, sg[e].supply->segment);
+    first_segment.emplace(sg[boost::source(e, sg)].enterprise->id,
+                          std::string(graph.workspace().supply_table.segment_id(sg[e].relation)));
 
   const bool collapse = static_cast<int>(firms.size()) > o.max_nodes;
   const std::set<std::string> articulation(chokepoints.enterprises.begin(), chokepoints.enterprises.end());
@@ -134,7 +135,7 @@ Diagram supply_diagram(const ChainGraph& graph, const Scope& scope, const Chokep
   };
   std::map<std::tuple<std::string, std::string, std::string>, Agg> agg;
   for (auto e : boost::make_iterator_range(boost::edges(sg))) {
-    const Supply& s = *sg[e].supply;
+    const Supply s = graph.workspace().supply_table.row(sg[e].relation);
     Agg& a = agg[{group_node(s.from, s.segment, true), group_node(s.to, s.segment, false), s.segment}];
     ++a.count;
     a.singles += single.contains({s.from, s.to, s.segment}) ? 1 : 0;

@@ -1,9 +1,12 @@
 // render/table.cpp: aligned text (display width via utf8proc), CSV and Markdown tables.
 #include "render/table.hpp"
 
-#include <charconv>
-
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <charconv>
+#include <cstdint>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -103,20 +106,55 @@ bool formula_like(std::string_view cell) {
   return !numeric_cell(cell);
 }
 
-std::string csv_quote(std::string_view cell) {
+void append_csv_cell(std::string& out, std::string_view cell) {
   // A text cell a spreadsheet would run as a formula gets a leading ' (issue 18).
-  std::string guarded;
-  if (formula_like(cell)) {
-    guarded = "'" + std::string(cell);
-    cell = guarded;
+  const bool guard = formula_like(cell);
+  // A loop, not find_first_of: that calls memchr on the set once per character of the cell.
+  const bool plain = std::none_of(cell.begin(), cell.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  if (plain) {
+    if (guard) out += '\'';
+    out += cell;
+    return;
   }
-  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(cell);
-  std::string out = "\"";
+  out += '"';
+  if (guard) out += '\'';
   for (char c : cell) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
+}
+
+void append_fixed(std::string& out, double v, int digits) {
+  // to_chars rounds the exact binary value as fmt does. Figures repeat (a segment's gap, 0.5,
+  // 1): a small per-thread memo of the text by the value's bits skips most conversions.
+  struct Entry {
+    std::uint64_t bits = 0;
+    int digits = -1;
+    unsigned char size = 0;
+    char text[38];
+  };
+  thread_local std::array<Entry, 1024> memo;
+  const auto bits = std::bit_cast<std::uint64_t>(v);
+  Entry& e = memo[(bits ^ (bits >> 29) ^ static_cast<std::uint64_t>(digits)) * 0x9E3779B97F4A7C15ull >> 54];
+  if (e.digits != digits || e.bits != bits) {
+    const auto r = std::to_chars(e.text, e.text + sizeof e.text, v, std::chars_format::fixed, digits);
+    if (r.ec != std::errc()) {  // longer than the memo holds: a huge figure, written directly
+      e.digits = -1;
+      fmt::format_to(std::back_inserter(out), "{:.{}f}", v, digits);
+      return;
+    }
+    e.bits = bits;
+    e.digits = digits;
+    e.size = static_cast<unsigned char>(r.ptr - e.text);
+  }
+  out.append(e.text, e.size);
+}
+
+std::string csv_quote(std::string_view cell) {
+  std::string out;
+  append_csv_cell(out, cell);
+  return out;
 }
 
 std::string to_csv(const Table& t) {

@@ -38,6 +38,11 @@ std::string to_csv(const Table& t);
 /// a tab or CR) gets a leading ' so that no spreadsheet runs it as a formula. Numbers such
 /// as -0.5 stay numbers.
 std::string csv_quote(std::string_view cell);
+/// csv_quote appended to `out` (no allocation for a plain cell).
+void append_csv_cell(std::string& out, std::string_view cell);
+/// `v` with `digits` decimals appended to `out`: the bytes of fmt's "{:.Nf}" (the exact binary
+/// value rounded half to even), with repeated figures converted once per thread.
+void append_fixed(std::string& out, double v, int digits);
 /// True for a text cell that a spreadsheet would read as a formula (see csv_quote).
 bool formula_like(std::string_view cell);
 /// Text for a Markdown line or table cell: '|' escaped, line ends as spaces, < and > as

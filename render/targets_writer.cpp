@@ -2,6 +2,8 @@
 // never disagree; numbers have fixed precision so output is byte-stable.
 #include "render/targets_writer.hpp"
 
+#include <charconv>
+
 #include "render/json_precision.hpp"
 #include "render/json_stream.hpp"
 
@@ -233,34 +235,70 @@ std::string score_csv_header(Lang lang) {
   return "line,id,name,score,segment,segment_name,kind,gap,fit,strength,link,related,listed,group_link,status\n";
 }
 
-static const char* row_status(const CandidateScore& s) {
+static const char* row_status(const ScoreRow& s) {
   return s.local ? "local" : s.nearby ? "nearby" : !s.eligible ? "not-a-candidate" : s.matched ? "scored" : "unmatched";
 }
 
-static const char* row_status_label(const CandidateScore& s) {
+static const char* row_status_label(const ScoreRow& s) {
   return s.local ? "本地企业" : s.nearby ? "市内其他区县" : !s.eligible ? "非候选" : s.matched ? "已评分" : "未匹配";
 }
 
-std::string score_csv_row(const CandidateScore& s, std::size_t line, Lang lang) {
+void append_score_csv_row(std::string& out, const ScoreRow& s, std::size_t line, Lang lang) {
   // The segment id stays (a pool of millions is joined back by id) and its name sits beside it
   // for whoever opens the file; zh labels kind, flag and status.
   const bool zh = lang == Lang::zh;
-  return fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", line, csv_quote(s.id), csv_quote(s.name),
-                     num(s.score, 2), csv_quote(s.segment), csv_quote(s.segment_name), kind_label(s.kind, lang),
-                     num(s.factors.gap, 4),
-                     num(s.factors.fit, 4), num(s.factors.strength, 4), num(s.factors.link, 4),
-                     num(s.factors.related, 4), num(s.factors.listed, 4),
-                     zh ? (s.group_link ? "是" : "否") : (s.group_link ? "true" : "false"),
-                     zh ? row_status_label(s) : row_status(s));
+  char buf[24];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, line).ptr);
+  out += ',';
+  append_csv_cell(out, s.id);
+  out += ',';
+  append_csv_cell(out, s.name);
+  out += ',';
+  append_fixed(out, s.score, 2);
+  out += ',';
+  append_csv_cell(out, s.segment);
+  out += ',';
+  append_csv_cell(out, s.segment_name);
+  out += ',';
+  if (s.kind) {
+    switch (*s.kind) {
+      case GapKind::fill: out += tr(lang, "补链", "fill"); break;
+      case GapKind::extend: out += tr(lang, "延链", "extend"); break;
+      case GapKind::strengthen: out += tr(lang, "强链", "strengthen"); break;
+    }
+  }
+  for (const double f : {s.factors.gap, s.factors.fit, s.factors.strength, s.factors.link, s.factors.related,
+                         s.factors.listed}) {
+    out += ',';
+    append_fixed(out, f, 4);
+  }
+  out += ',';
+  out += zh ? (s.group_link ? "是" : "否") : (s.group_link ? "true" : "false");
+  out += ',';
+  out += zh ? row_status_label(s) : row_status(s);
+  out += '\n';
 }
 
-std::string score_jsonl_row(const CandidateScore& s, std::size_t line) {
+std::string score_csv_row(const CandidateScore& s, std::size_t line, Lang lang) {
+  std::string out;
+  append_score_csv_row(out, score_row(s), line, lang);
+  return out;
+}
+
+void append_score_jsonl_row(std::string& out, const ScoreRow& s, std::size_t line) {
   Json j{{"line", line}, {"id", s.id}, {"name", s.name}, {"score", rounded(s.score, 2)}, {"segment", s.segment}};
   j["kind"] = s.kind ? Json(kind_code(s.kind)) : Json(nullptr);
   j["factors"] = factors_json(s.factors);
   j["group_link"] = s.group_link;
   j["status"] = row_status(s);
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  out += j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  out += '\n';
+}
+
+std::string score_jsonl_row(const CandidateScore& s, std::size_t line) {
+  std::string out;
+  append_score_jsonl_row(out, score_row(s), line);
+  return out;
 }
 
 std::string write_targets_by_gap(const GapReport& gaps, const TargetsReport& r, std::size_t per_gap,

@@ -33,7 +33,9 @@ std::string write_targets_by_gap(const GapReport& gaps, const TargetsReport& rep
 /// header, kind, group_link and status in the language (Chinese by default).
 std::string score_csv_header(Lang lang = Lang::zh);
 std::string score_csv_row(const CandidateScore& s, std::size_t line, Lang lang = Lang::zh);
+void append_score_csv_row(std::string& out, const ScoreRow& s, std::size_t line, Lang lang = Lang::zh);
 /// One JSON Lines row for `score`, newline included: English keys and codes.
 std::string score_jsonl_row(const CandidateScore& s, std::size_t line);
+void append_score_jsonl_row(std::string& out, const ScoreRow& s, std::size_t line);
 
 }  // namespace chainlens

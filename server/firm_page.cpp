@@ -108,18 +108,21 @@ std::string firm_body(const ServedWorkspace& sw, const std::string& id, Lang lan
   if (rows == 0) h += fmt::format("<tr><td colspan=\"4\">{}</td></tr>\n", tr(lang, "不在任何产业链的环节中", "in no segment of a chain"));
   h += "</tbody></table>\n";
 
-  std::vector<const Supply*> supplies;
-  for (const Supply& s : ws.supplies)
-    if (s.from == e->id || s.to == e->id) supplies.push_back(&s);
+  const SupplyTable& relations = ws.supply_table;
+  std::vector<std::size_t> supplies;
+  for (std::size_t i = 0; i < relations.size(); ++i)
+    if (relations.from_id(i) == e->id || relations.to_id(i) == e->id) supplies.push_back(i);
   if (!supplies.empty()) {
     h += fmt::format("<h2>{}</h2>\n<table id=\"firm-supply\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
                      tr(lang, "供应关系", "Supply relations"), tr(lang, "供应方", "Supplier"), tr(lang, "客户", "Customer"),
                      tr(lang, "金额 (亿元)", "Value (100M CNY)"));
     std::size_t n = 0;
-    for (const Supply* s : supplies) {
+    for (std::size_t i : supplies) {
       if (n++ >= 100) break;
-      h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", firm_link(ws, s->from, lang), firm_link(ws, s->to, lang),
-                       s->value ? fmt::format("{:.2f}", *s->value) : std::string("-"));
+      const std::optional<double> value = relations.value(i);
+      h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", firm_link(ws, std::string(relations.from_id(i)), lang),
+                       firm_link(ws, std::string(relations.to_id(i)), lang),
+                       value ? fmt::format("{:.2f}", *value) : std::string("-"));
     }
     h += "</tbody></table>\n";
   }

@@ -14,4 +14,5 @@ target_sources(chainlens_tests PRIVATE
   cli/reliability_cli_test.cpp
   cli/bulk_input_cli_test.cpp
   cli/daily_use_cli_test.cpp
+  cli/analyze_cli_test.cpp
 )

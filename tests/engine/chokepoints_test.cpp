@@ -123,3 +123,31 @@ supplies:
   CHECK(r.single_sources[1].segment == "b");
   CHECK(r.single_sources[1].supplier == "hub");
 }
+
+TEST_CASE("find_chokepoints: a row cap keeps the first single sources by enterprise and counts all (issue 16)",
+          "[engine][chokepoints][row_caps]") {
+  // Three customers each buy a from one supplier: single sources c1, c2, c3 (by id), whatever
+  // order the relations are written in.
+  const TestGraph t(R"(
+chains: [{id: t, segments: [{id: a}, {id: b, inputs: [a]}]}]
+enterprises:
+  - {id: s, location: 中国, segments: [a]}
+  - {id: c3, location: 中国, segments: [b]}
+  - {id: c1, location: 中国, segments: [b]}
+  - {id: c2, location: 中国, segments: [b]}
+supplies:
+  - {from: s, to: c3, segment: a}
+  - {from: s, to: c1, segment: a}
+  - {from: s, to: c2, segment: a}
+)", "t");
+  ChokepointOptions o;
+  o.max_rows = 2;
+  const ChokepointReport r = find_chokepoints(t.graph(), o);
+  REQUIRE(r.single_sources.size() == 2);
+  CHECK(r.single_sources[0].enterprise == "c1");
+  CHECK(r.single_sources[1].enterprise == "c2");
+  CHECK(r.single_sources_total == 3);
+  CHECK(r.enterprises == V{"s"});  // the star's centre; one row, under the cap
+  CHECK(r.enterprises_total == 1);
+  CHECK(find_chokepoints(t.graph()).single_sources.size() == 3);
+}

@@ -93,3 +93,25 @@ TEST_CASE("local_supply: in a wider scope every supplier is local", "[engine][lo
   CHECK(*row(r, "e").by_value == Approx(1.0));
   CHECK(r.matchmaking.empty());
 }
+
+TEST_CASE("local_supply: a row cap keeps the first rows in report order and counts the rest (issue 16)",
+          "[engine][local_supply][row_caps]") {
+  const TestGraph t(kChain, "t");
+  LocalSupplyOptions o;
+  o.max_rows = 2;
+  const LocalSupplyReport r = local_supply(t.graph(), Scope::parse("中国/青岛"), o);
+  // By hand: rows e, f1, g, h -> the first 2; matchmaking (e,f2), (e,f3), (h,f2) -> the first 2.
+  std::vector<std::string> ids;
+  for (const EnterpriseSupply& x : r.enterprises) ids.push_back(x.enterprise);
+  CHECK(ids == std::vector<std::string>{"e", "f1"});
+  CHECK(r.enterprises_total == 4);
+  REQUIRE(r.matchmaking.size() == 2);
+  CHECK(r.matchmaking[0].supplier == "f2");
+  CHECK(r.matchmaking[1].supplier == "f3");
+  CHECK(r.matchmaking_total == 3);
+  // Kept rows are the same as without a cap.
+  CHECK(*r.enterprises[0].by_value == Approx(0.2));
+  const LocalSupplyReport all = local_supply(t.graph(), Scope::parse("中国/青岛"));
+  CHECK(all.enterprises_total == 4);
+  CHECK(all.matchmaking_total == 3);
+}

@@ -11,6 +11,7 @@
 #include "engine/portfolio.hpp"
 #include "engine/targets.hpp"
 #include "engine/workspace_model.hpp"
+#include "tests/support/pairs_chain.hpp"
 #include "tests/support/test_graph.hpp"
 
 using namespace chainlens;
@@ -237,31 +238,10 @@ enterprises:
   CHECK(gap(w, "vessel").status == SegmentStatus::single);
 }
 
-namespace {
-
-// A 4-component scope, so the nearby rule applies: 青岛/其他区 is one level up.
-const char* kPairs = R"(
-workspace: {scope: 中国/山东/青岛/新区}
-chains:
-  - id: t
-    target_lists: [{id: l, enterprises: [lister]}]
-    segments:
-      - {id: a, type: component}
-      - {id: b, type: component}
-      - {id: c, type: product, inputs: [{from: a, share: 0.5}, {from: b, share: 0.5}]}
-enterprises:
-  - {id: local-c, location: 中国/山东/青岛/新区, segments: [c], group: sub}
-  - {id: sub, location: 中国/上海, segments: [], group: top}
-  - {id: top, location: 中国/北京, segments: [b, a], revenue: 10000, revenue_year: 2023}
-  - {id: lister, location: 中国/广东, segments: [a]}
-  - {id: near, location: 中国/山东/青岛/城阳, segments: [a]}
-  - {id: parkx, kind: park, location: 中国/江苏, segments: [a]}
-)";
-
-}  // namespace
+using chainlens::test::kPairsChain;
 
 TEST_CASE("v2 pair scores: fit, unknown strength, group followed to the top, listed, nearby", "[engine][v2]") {
-  const TestGraph t(kPairs, "t");
+  const TestGraph t(kPairsChain, "t");
   const Scope scope = Scope::parse("中国/山东/青岛/新区");
   const GapReport gaps = find_gaps(t.graph(), scope);
   // x_c = 1, x_a = x_b = 0.6 * 0.5 = 0.3; D = 1 everywhere; lister (target list) in a: P(a) = 0.5;
@@ -306,7 +286,7 @@ TEST_CASE("v2 pair scores: fit, unknown strength, group followed to the top, lis
 }
 
 TEST_CASE("v2 by-gap and portfolio: per pair, one firm and one segment per pick", "[engine][v2]") {
-  const TestGraph t(kPairs, "t");
+  const TestGraph t(kPairsChain, "t");
   const Scope scope = Scope::parse("中国/山东/青岛/新区");
   const GapReport gaps = find_gaps(t.graph(), scope);
   const ScoringModel m = prepare_scoring(t.graph(), gaps, ScoreWeights{});

@@ -9,6 +9,7 @@ target_sources(chainlens_tests PRIVATE
   engine/gaps_test.cpp
   engine/candidate_score_test.cpp
   engine/batch_score_test.cpp
+  engine/row_scorer_test.cpp
   engine/metrics_v2_test.cpp
   engine/downstream_reach_test.cpp
   engine/downstream_sums_test.cpp

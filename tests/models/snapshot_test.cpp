@@ -44,6 +44,7 @@ TEST_CASE("snapshot: a round trip keeps the workspace", "[models][snapshot]") {
     CHECK(back.enterprises[i].pos.line == ws.enterprises[i].pos.line);
   }
   CHECK(back.supplies.size() == ws.supplies.size());
+  CHECK(back.supply_table.size() == ws.supply_table.size());
   // Deterministic: the same workspace gives the same bytes.
   CHECK(write_snapshot_bytes(back) == bytes);
 }
@@ -66,7 +67,7 @@ TEST_CASE("snapshot: damaged files are refused", "[models][snapshot]") {
   SECTION("another format version") {
     std::string bad = bytes;
     bad[8] = 7;
-    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 4)") != std::string::npos);
+    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 5)") != std::string::npos);
   }
   SECTION("a flipped byte of the content hash in the header (bytes 28-43, issue 18)") {
     for (std::size_t at = 28; at < 44; ++at) {
@@ -143,4 +144,55 @@ TEST_CASE("fuzz_snapshot regression: a damaged payload with a valid checksum is 
   }
   CHECK(refused > 0);
   CHECK(accepted > 0);  // most bytes are text: changing a letter still loads
+}
+
+TEST_CASE("snapshot: the supply columns round-trip, YAML and bulk relations in load order (issue 16)",
+          "[models][snapshot][supply_table]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("chainlens-snap-table-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // a.yaml is read before b-supplies.csv (files load sorted by path): one YAML relation, then two bulk rows.
+  std::ofstream(dir / "a.yaml") << "chains:\n  - id: c\n    segments:\n      - {id: s1}\n      - {id: s2, inputs: [s1]}\n"
+                                   "enterprises:\n  - {id: f, location: 中国, segments: [s1]}\n"
+                                   "  - {id: g, location: 中国, segments: [s2]}\n  - {id: h, location: 中国, segments: [s2]}\n"
+                                   "supplies:\n  - {from: f, to: g, segment: s1, value: 2, source: {note: n}}\n";
+  std::ofstream(dir / "b-supplies.csv") << "from,to,segment,value,confidence\nf,h,s1,,inferred\ng,h,s2,0.25,\n";
+  const Workspace ws = load_workspace(dir);
+  // By hand: 3 relations; ids interned once: f, g, s1, h, s2 -> 5 distinct texts.
+  REQUIRE(ws.supply_table.size() == 3);
+  CHECK(ws.supply_table.id_count() == 5);
+  CHECK(ws.supplies.size() == 1);  // the YAML one keeps its source
+  CHECK(ws.supplies[0].source.note == "n");
+  const Workspace back = read_snapshot_bytes(write_snapshot_bytes(ws), "t.snap");
+  const SupplyTable& t = back.supply_table;
+  REQUIRE(t.size() == 3);
+  CHECK(t.from_id(0) == "f");
+  CHECK(t.to_id(0) == "g");
+  CHECK(t.segment_id(0) == "s1");
+  CHECK(t.value(0) == 2.0);
+  CHECK(t.confidence(0) == Confidence::verified);
+  CHECK(t.to_id(1) == "h");
+  CHECK_FALSE(t.value(1).has_value());
+  CHECK(t.confidence(1) == Confidence::inferred);
+  CHECK(t.from_id(2) == "g");
+  CHECK(t.segment_id(2) == "s2");
+  CHECK(t.value(2) == 0.25);
+  CHECK(t.from(2) == t.to(0));  // one handle per distinct id
+  REQUIRE(back.supplies.size() == 1);
+  CHECK(back.supplies[0].source.note == "n");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("supply table: a handle past the id pool is reported", "[models][supply_table]") {
+  SupplyTable t;
+  Supply s;
+  s.from = "a";
+  s.to = "b";
+  s.segment = "x";
+  t.push_back(s);
+  t.seal();
+  CHECK(t.check().empty());
+  (*t.columns().to)[0] = 7;  // only 3 ids
+  CHECK(t.check() == "a supply handle past the id pool");
 }

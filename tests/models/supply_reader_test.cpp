@@ -56,7 +56,9 @@ TEST_CASE("a supply CSV in a workspace folder adds supply relations, checked lik
   }
   std::ofstream(dir / "supplies.csv") << "from,to,segment,value\nf,g,a,3\n";
   const Workspace ws = load_workspace(dir);
-  REQUIRE(ws.supplies.size() == 1);
-  CHECK(ws.supplies[0].value == 3.0);
+  REQUIRE(ws.supply_table.size() == 1);
+  CHECK(ws.supply_table.value(0) == 3.0);
+  CHECK(ws.supply_table.from_id(0) == "f");
+  CHECK(ws.supplies.empty());  // bulk rows are kept as columns only
   std::filesystem::remove_all(dir);
 }

@@ -3,6 +3,11 @@
 
 #include "render/table.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdint>
+
 using namespace chainlens;
 
 TEST_CASE("to_text: columns align by display width, Chinese counting 2", "[render][table]") {
@@ -81,4 +86,43 @@ TEST_CASE("for_reading: no id column, percentages, numbers right-aligned, CSV ke
   CHECK(percent_text("0.0004") == "0.0%");
   CHECK(percent_text("-0.0001") == "0.0%");  // never "-0.0%"
   CHECK(percent_text("n/a") == "n/a");
+}
+
+TEST_CASE("append_fixed: the bytes of fmt's fixed format, ties and all", "[render][table]") {
+  auto fixed = [](double v, int digits) {
+    std::string s;
+    append_fixed(s, v, digits);
+    return s;
+  };
+  // By hand: ties of the exact binary value go to even (0.125 and 0.375 are exact in binary);
+  // 0.005 is slightly above its decimal, 1.005 slightly below.
+  CHECK(fixed(0.125, 2) == "0.12");
+  CHECK(fixed(0.375, 2) == "0.38");
+  CHECK(fixed(0.005, 2) == "0.01");
+  CHECK(fixed(1.005, 2) == "1.00");
+  CHECK(fixed(0.5, 4) == "0.5000");
+  CHECK(fixed(99.99999, 2) == "100.00");
+  CHECK(fixed(0, 4) == "0.0000");
+  CHECK(fixed(-0.0, 4) == "-0.0000");  // through fmt, as before
+  CHECK(fixed(-1.5, 2) == "-1.50");
+  CHECK(fixed(2.5, 0) == "2");
+  CHECK(fixed(1e20, 2) == "100000000000000000000.00");
+  // And against fmt on many figures of every scale the tables print.
+  std::uint64_t x = 0x9E3779B97F4A7C15ull;
+  for (int i = 0; i < 200000; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    const double v = static_cast<double>(x >> 11) / static_cast<double>(1ull << 53) * std::pow(10.0, i % 7 - 2);
+    const int digits = i % 5;
+    INFO(fmt::format("{:.17g} with {} digits", v, digits));
+    REQUIRE(fixed(v, digits) == fmt::format("{:.{}f}", v, digits));
+  }
+  // Exact decimal ties: (2n + 1) / 200 is binary only as m / 8 (m odd), and (2n + 1) / 20000
+  // as m / 32; both go to the even last digit (0.0312 for 1/32).
+  CHECK(fixed(1.0 / 32, 4) == "0.0312");
+  CHECK(fixed(3.0 / 32, 4) == "0.0938");
+  for (int k = 0; k < 4096; ++k) {
+    const double v2 = (2 * k + 1) / 8.0, v4 = (2 * k + 1) / 32.0;
+    REQUIRE(fixed(v2, 2) == fmt::format("{:.2f}", v2));
+    REQUIRE(fixed(v4, 4) == fmt::format("{:.4f}", v4));
+  }
 }

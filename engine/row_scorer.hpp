@@ -1,0 +1,61 @@
+// engine/row_scorer.hpp: the fast path of batch scoring (issue 16): a bulk row scored
+// straight from its field texts, with the figures of the full path and no string per row.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/candidate_score.hpp"
+#include "models/bulk_reader.hpp"
+
+namespace chainlens {
+
+/// The model's sets keyed by views (into the model, which must outlive it), and the regions
+/// that resolve a location: built once per run.
+struct RowScoringIndex {
+  const ScoringModel* model = nullptr;
+  const std::vector<Region>* regions = nullptr;
+  struct Segment {
+    std::string_view id;
+    const ScoringModel::SegmentFacts* facts = nullptr;
+  };
+  std::unordered_map<std::string_view, Segment> segments;
+  /// What the model knows of one id, so that a row hashes its id once.
+  struct Id {
+    bool linked = false, listed = false, local_top = false;
+    std::string_view group;  // its group in the workspace; empty: none
+  };
+  std::unordered_map<std::string_view, Id> ids;
+  std::size_t group_links = 0;  // model.group_of.size(): the bound of a group walk
+};
+
+RowScoringIndex index_scoring(const ScoringModel& model, const std::vector<Region>& regions);
+
+/// A thread's memo of locations already resolved: text -> (inside the scope, inside `nearby`).
+struct LocationMemo {
+  struct Flags {
+    bool local = false, nearby = false;
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Flags, Hash, std::equal_to<>> seen;
+  std::size_t max_entries = 1 << 16;  // a pool of a million distinct addresses stays bounded
+};
+
+/// Scores one row into `out` (views into `fields` and the model). False when the row is one
+/// the fast checks do not accept: the caller then takes the full path (enterprise_from_fields,
+/// to_candidate, score_candidate), which scores it or names what is wrong with it. Where it
+/// returns true, `out` equals score_row(score_candidate(...)) of the full path.
+bool score_fields(const RowScoringIndex& index, const BulkFields& fields, std::size_t max_string, LocationMemo& memo,
+                  ScoreRow& out);
+
+/// True when `text` has no control byte and is strict UTF-8: then so is every field split
+/// from it at ASCII separators, and score_fields may be told so (`text_checked`).
+bool clean_text(std::string_view text) noexcept;
+bool score_fields(const RowScoringIndex& index, const BulkFields& fields, std::size_t max_string, LocationMemo& memo,
+                  ScoreRow& out, bool text_checked);
+
+}  // namespace chainlens
