@@ -94,11 +94,6 @@ bool clean_text(std::string_view text) noexcept {
 }
 
 bool score_fields(const RowScoringIndex& x, const BulkFields& f, std::size_t max_string, LocationMemo& memo,
-                  ScoreRow& out) {
-  return score_fields(x, f, max_string, memo, out, false);
-}
-
-bool score_fields(const RowScoringIndex& x, const BulkFields& f, std::size_t max_string, LocationMemo& memo,
                   ScoreRow& out, bool text_checked) {
   // The checks of enterprise_from_fields, in any order: a row failing one goes to the full path.
   for (const std::string_view field : f)

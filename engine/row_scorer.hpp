@@ -45,17 +45,16 @@ struct LocationMemo {
   std::size_t max_entries = 1 << 16;  // a pool of a million distinct addresses stays bounded
 };
 
+/// True when `text` has no control byte and is strict UTF-8: then so is every field split
+/// from it at ASCII separators.
+bool clean_text(std::string_view text) noexcept;
+
 /// Scores one row into `out` (views into `fields` and the model). False when the row is one
 /// the fast checks do not accept: the caller then takes the full path (enterprise_from_fields,
 /// to_candidate, score_candidate), which scores it or names what is wrong with it. Where it
-/// returns true, `out` equals score_row(score_candidate(...)) of the full path.
+/// returns true, `out` equals score_row(score_candidate(...)) of the full path. `text_checked`:
+/// the fields were split from one text that passed clean_text, so they are not checked again.
 bool score_fields(const RowScoringIndex& index, const BulkFields& fields, std::size_t max_string, LocationMemo& memo,
-                  ScoreRow& out);
-
-/// True when `text` has no control byte and is strict UTF-8: then so is every field split
-/// from it at ASCII separators, and score_fields may be told so (`text_checked`).
-bool clean_text(std::string_view text) noexcept;
-bool score_fields(const RowScoringIndex& index, const BulkFields& fields, std::size_t max_string, LocationMemo& memo,
-                  ScoreRow& out, bool text_checked);
+                  ScoreRow& out, bool text_checked = false);
 
 }  // namespace chainlens

@@ -113,31 +113,28 @@ std::vector<std::string> split_csv_record(std::string record) {
   return out;
 }
 
-void check_csv_record(const std::string& rec, std::size_t line, CsvRecordReader::Status st, std::size_t max_bytes,
-                      const std::string& file) {
-  if (st == CsvRecordReader::Status::too_long) {
-    csv_error::line_too_long e;
-    e.limit = max_bytes;
-    e.set_file_name(file.c_str());
-    e.set_file_line(static_cast<unsigned>(line));
-    throw e;
-  }
-  if (rec.find('\0') != std::string::npos) {
-    csv_error::nul_byte e;
-    e.set_file_name(file.c_str());
-    e.set_file_line(static_cast<unsigned>(line));
-    throw e;
-  }
-}
-
-bool CsvAnyTable::next_record(std::string& rec) {
+bool CsvRecordReader::next_row(std::string& rec, std::size_t& line, const std::string& file) {
   for (;;) {
-    CsvRecordReader::Status st;
-    if (!records_.next(rec, line_, st)) return false;
-    check_csv_record(rec, line_, st, records_.max_bytes(), file_);
+    Status st;
+    if (!next(rec, line, st)) return false;
+    if (st == Status::too_long) {
+      csv_error::line_too_long e;
+      e.limit = max_;
+      e.set_file_name(file.c_str());
+      e.set_file_line(static_cast<unsigned>(line));
+      throw e;
+    }
+    if (rec.find('\0') != std::string::npos) {
+      csv_error::nul_byte e;
+      e.set_file_name(file.c_str());
+      e.set_file_line(static_cast<unsigned>(line));
+      throw e;
+    }
     if (!io::empty_line_comment::is_comment(rec.c_str())) return true;
   }
 }
+
+bool CsvAnyTable::next_record(std::string& rec) { return records_.next_row(rec, line_, file_); }
 
 const std::vector<std::string>& CsvAnyTable::read_header() {
   if (!next_record(rec_)) {
@@ -156,17 +153,7 @@ bool CsvAnyTable::read_row(std::vector<std::string>& out) {
 }
 
 void CsvAnyTable::parse_record(std::string rec, std::size_t line, std::vector<std::string>& out) const {
-  try {
-    try {
-      out = split_csv_record(std::move(rec));
-    } catch (io::error::with_file_name& e) {
-      e.set_file_name(file_.c_str());
-      throw;
-    }
-  } catch (io::error::with_file_line& e) {
-    e.set_file_line(static_cast<unsigned>(line));
-    throw;
-  }
+  with_csv_place(file_, line, [&] { out = split_csv_record(std::move(rec)); });
   if (out.size() != header_.size()) {
     if (out.size() < header_.size()) {
       io::error::too_few_columns e;

@@ -41,6 +41,10 @@ class CsvRecordReader {
   /// 1-based line it starts on. A quote left open to the end of input (or beyond the limit)
   /// closes nothing: the record is its first line only, so one stray quote costs one row.
   bool next(std::string& record, std::size_t& line, Status& status);
+  /// The next record that is not blank (next() plus the checks every CSV table makes): one
+  /// over the limit throws line_too_long and one holding a NUL byte nul_byte, naming `file`
+  /// and `line`; either is consumed, so the next call reads the record after it.
+  bool next_row(std::string& record, std::size_t& line, const std::string& file);
   std::size_t max_bytes() const noexcept { return max_; }
 
  private:
@@ -55,10 +59,21 @@ class CsvRecordReader {
 /// Every field of one record, trimmed and unquoted by the parser's own rules (any count).
 std::vector<std::string> split_csv_record(std::string record);
 
-/// Throws line_too_long for a record over the reader's limit and nul_byte for one holding a
-/// NUL byte, naming `file` and `line`: the checks every CSV table makes on each record.
-void check_csv_record(const std::string& rec, std::size_t line, CsvRecordReader::Status st, std::size_t max_bytes,
-                      const std::string& file);
+/// Runs `split`, setting `file` and `line` on any parser error it throws.
+template <class Split>
+void with_csv_place(const std::string& file, std::size_t line, Split&& split) {
+  try {
+    try {
+      split();
+    } catch (io::error::with_file_name& e) {
+      e.set_file_name(file.c_str());
+      throw;
+    }
+  } catch (io::error::with_file_line& e) {
+    e.set_file_line(static_cast<unsigned>(line));
+    throw;
+  }
+}
 
 /// A CSV file with N known columns (header by name), rows as strings.
 template <unsigned N>
@@ -75,16 +90,10 @@ class CsvTable {
   /// Throws io::error::base (file name set) when the header is missing or bad.
   void read_header(io::ignore_column policy) {
     std::string rec;
-    std::size_t line = 0;
-    for (;;) {
-      CsvRecordReader::Status st;
-      if (!records_.next(rec, line, st)) {
-        io::error::header_missing e;
-        e.set_file_name(file_.c_str());
-        throw e;
-      }
-      check(rec, line, st);
-      if (!io::empty_line_comment::is_comment(rec.c_str())) break;
+    if (!records_.next_row(rec, line_, file_)) {
+      io::error::header_missing e;
+      e.set_file_name(file_.c_str());
+      throw e;
     }
     header_ = split_csv_record(rec);
     try {
@@ -111,31 +120,14 @@ class CsvTable {
 
   /// The next record that is not blank, unsplit (serial). A record too long or holding a NUL
   /// byte throws as read_row does, and is consumed.
-  bool next_record(std::string& rec) {
-    for (;;) {
-      CsvRecordReader::Status st;
-      if (!records_.next(rec, line_, st)) return false;
-      check(rec, line_, st);
-      if (!io::empty_line_comment::is_comment(rec.c_str())) return true;
-    }
-  }
+  bool next_record(std::string& rec) { return records_.next_row(rec, line_, file_); }
 
   /// Splits a record read by next_record (on `line`) into the named columns; thread-safe.
   /// Throws io::error::base with the file name and line set. `rec` is used as scratch.
   template <class Out>
   void parse_record(std::string& rec, std::size_t line, Out& out) const {
     char* cols[N] = {};
-    try {
-      try {
-        io::detail::parse_line<trim, quote>(rec.data(), cols, order_);
-      } catch (io::error::with_file_name& e) {
-        e.set_file_name(file_.c_str());
-        throw;
-      }
-    } catch (io::error::with_file_line& e) {
-      e.set_file_line(static_cast<unsigned>(line));
-      throw;
-    }
+    with_csv_place(file_, line, [&] { io::detail::parse_line<trim, quote>(rec.data(), cols, order_); });
     for (unsigned i = 0; i < N; ++i) out[i] = cols[i] ? cols[i] : "";
   }
 
@@ -148,11 +140,6 @@ class CsvTable {
   const std::vector<std::string>& header() const noexcept { return header_; }
 
  private:
-  void check(const std::string& rec, std::size_t line, CsvRecordReader::Status st) {
-    line_ = line;
-    check_csv_record(rec, line, st, records_.max_bytes(), file_);
-  }
-
   CsvRecordReader records_;
   std::string file_, rec_;
   std::array<std::string, N> names_;
