@@ -10,11 +10,8 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/chain_graph.hpp"
-#include "engine/chokepoints.hpp"
-#include "engine/gaps.hpp"
-#include "engine/local_supply.hpp"
+#include "engine/full_analysis.hpp"
 #include "engine/portfolio.hpp"
-#include "engine/targets.hpp"
 #include "render/chokepoints_writer.hpp"
 #include "render/gaps_writer.hpp"
 #include "render/local_supply_writer.hpp"
@@ -82,18 +79,21 @@ static int run_analyze(const AnalyzeOptions& o) {
   const ChainGraph& graph = *kept_graph;
   const Scope scope = resolve_scope(ws, chain, o.a.scope);
   const Lang lang = parse_lang(o.a.lang);
-  GapReport gaps = find_gaps(graph, scope);
   const std::size_t max_rows = o.all_rows ? static_cast<std::size_t>(-1) : o.max_rows;
-  ChokepointOptions chokepoint_options;
-  chokepoint_options.max_rows = max_rows;
-  ChokepointReport chokepoints = find_chokepoints(graph, chokepoint_options);
-  gaps.chokepoints = chokepoints.segments;
-  LocalSupplyOptions supply_options;
-  supply_options.max_rows = max_rows;
-  LocalSupplyReport supply = local_supply(graph, scope, supply_options);
-  const ScoringModel model = prepare_scoring(graph, gaps, weights_option(ws.scoring, o.weights));
-  const std::vector<Candidate> candidates = workspace_candidates(graph, scope);
-  TargetsReport targets = rank_targets(model, candidates);
+  FullAnalysisOptions analysis_options;
+  analysis_options.weights = weights_option(ws.scoring, o.weights);
+  analysis_options.max_rows = max_rows;
+  analysis_options.every_target = o.portfolio > 0;
+  // Kept to the process's end like the workspace: freeing its rows is time for nothing.
+  static FullAnalysis* kept_analysis = nullptr;
+  kept_analysis = new FullAnalysis(analyze_chain(graph, scope, analysis_options));
+  FullAnalysis& all = *kept_analysis;
+  GapReport& gaps = all.gaps;
+  ChokepointReport& chokepoints = all.chokepoints;
+  LocalSupplyReport& supply = all.supply;
+  const ScoringModel& model = all.model;
+  const std::vector<Candidate>& candidates = all.candidates;
+  TargetsReport& targets = all.targets;
   std::optional<Portfolio> portfolio;
   if (o.portfolio > 0) portfolio = pick_portfolio(graph, model, targets, candidates, o.portfolio);
   // Row caps, table by table in output order (the portfolio above saw every target).
@@ -102,8 +102,8 @@ static int run_analyze(const AnalyzeOptions& o) {
   cap_rows(chokepoints.single_sources, chokepoints.single_sources_total, max_rows, "chokepoints.single_sources", capped);
   cap_rows(supply.enterprises, supply.enterprises_total, max_rows, "supply.enterprises", capped);
   cap_rows(supply.matchmaking, supply.matchmaking_total, max_rows, "supply.matchmaking", capped);
-  cap_rows(targets.targets, targets.targets.size(), max_rows, "targets.targets", capped);
-  cap_rows(targets.unmatched, targets.unmatched.size(), max_rows, "targets.unmatched", capped);
+  cap_rows(targets.targets, targets.targets_total, max_rows, "targets.targets", capped);
+  cap_rows(targets.unmatched, targets.unmatched_total, max_rows, "targets.unmatched", capped);
   // The sections are the single commands' JSON, joined: the same keys and numbers.
   std::string out = "{\n\"gaps\": " + trimmed(write_gaps(gaps, "json", lang)) +
                     ",\n\"chokepoints\": " + trimmed(write_chokepoints(chain.id, chokepoints, "json", lang)) +

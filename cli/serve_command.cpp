@@ -23,6 +23,14 @@ struct ServeOptions {
 };
 
 static int run_serve(const ServeOptions& o) {
+  // SIGINT and SIGTERM are blocked in every thread and taken by one waiting thread, which
+  // stops the server: run() returns, state is freed. Blocked first: threads inherit the mask,
+  // and loading the workspace already starts TBB's workers (the chain graphs sort in parallel).
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   const InputOptions input = o.input;
   auto loader = [input] { return load_input(input); };
   auto first = std::make_shared<const server::ServedWorkspace>(loader());
@@ -30,13 +38,6 @@ static int run_serve(const ServeOptions& o) {
   if (!server::is_loopback(o.host))
     std::cerr << "warning: listening on " << o.host
               << ", not only on this machine: anyone who reaches it can read the whole workspace\n";
-  // SIGINT and SIGTERM are blocked in every thread (the server's threads inherit the mask)
-  // and taken by one waiting thread, which stops the server: run() returns, state is freed.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   server::HttpServer http(holder);
   const int port = http.bind(o.host, o.port);
   const std::string shown = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;

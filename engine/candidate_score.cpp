@@ -72,21 +72,22 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
   }
   // 以商招商: a relation with a local, open enterprise on the other end, in any segment.
   const Workspace& ws = graph.workspace();
-  std::unordered_map<std::string, const Enterprise*> by_id;
-  for (const Enterprise& e : ws.enterprises) {
-    by_id.emplace(e.id, &e);
+  for (const Enterprise& e : ws.enterprises)
     if (!e.group.empty()) m.group_of.emplace(e.id, e.group);
-  }
-  auto local_open = [&](const std::string& id) {
-    auto it = by_id.find(id);
-    return it != by_id.end() && it->second->status != EnterpriseStatus::closed && is_local(*it->second, m.scope);
+  // By the graph's id index (a second map of every id was a third of this on the largest
+  // benchmark).
+  auto local_open = [&](std::string_view id) {
+    const std::optional<std::size_t> at = graph.find_position(id);
+    if (!at) return false;
+    const Enterprise& e = ws.enterprises[*at];
+    return e.status != EnterpriseStatus::closed && is_local(e, m.scope);
   };
   // Every relation, from the workspace's columns (issue 16): each distinct id looked up once,
   // flagged by handle, and put in the set once.
   const SupplyTable& rel = ws.supply_table;
   std::vector<char> open(rel.id_count()), linked(rel.id_count());
   for (std::size_t h = 0; h < rel.id_count(); ++h)
-    open[h] = local_open(std::string(rel.id(static_cast<SupplyTable::Handle>(h))));
+    open[h] = local_open(rel.id(static_cast<SupplyTable::Handle>(h)));
   for (std::size_t i = 0; i < rel.size(); ++i) {
     if (open[rel.to(i)]) linked[rel.from(i)] = 1;
     if (open[rel.from(i)]) linked[rel.to(i)] = 1;

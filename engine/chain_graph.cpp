@@ -3,8 +3,12 @@
 #include "engine/chain_graph.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 #include <unordered_set>
+
+#include <tbb/parallel_sort.h>
+#include <tbb/task_group.h>
 
 namespace chainlens {
 
@@ -97,27 +101,30 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
   const std::vector<double> y = model_->chain_demand(chain, &demand_fallback_);
   for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v) segments_[v].y = y[segments_[v].ws];
 
-  for (const Enterprise& e : workspace.enterprises) {
-    if (e.status == EnterpriseStatus::closed) continue;
-    for (const std::string& s : e.segments) {
-      auto v = segment_index_.find(s);
-      if (v == segment_index_.end()) continue;
-      const bool inferred = std::find(e.inferred_segments.begin(), e.inferred_segments.end(), s) !=
-                            e.inferred_segments.end();
-      segments_[v->second].members.push_back({&e, inferred});
+  // The members (in id order) and the supply network do not depend on each other: built
+  // side by side (on the largest benchmark each is a second or more).
+  const auto& all = workspace.enterprises;
+  tbb::task_group members;
+  members.run([&] {
+    by_id_.resize(all.size());
+    std::iota(by_id_.begin(), by_id_.end(), std::uint32_t{0});
+    tbb::parallel_sort(by_id_.begin(), by_id_.end(), [&](std::uint32_t a, std::uint32_t b) { return all[a].id < all[b].id; });
+    // Members pushed in id order come out sorted by id.
+    for (std::uint32_t i : by_id_) {
+      const Enterprise& e = all[i];
+      if (e.status == EnterpriseStatus::closed) continue;
+      for (const std::string& s : e.segments) {
+        auto v = segment_index_.find(s);
+        if (v == segment_index_.end()) continue;
+        const bool inferred = std::find(e.inferred_segments.begin(), e.inferred_segments.end(), s) !=
+                              e.inferred_segments.end();
+        segments_[v->second].members.push_back({&e, inferred});
+      }
     }
-  }
-  for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v) {
-    auto& m = segments_[v].members;
-    std::sort(m.begin(), m.end(), [](const SegmentMember& a, const SegmentMember& b) {
-      return a.enterprise->id < b.enterprise->id;
-    });
-  }
-
+  });
   // Supply network: the relations' columns hold interned handles, so each distinct id is
   // looked up once (handle -> position in the workspace, handle -> segment vertex), then
   // every relation is two array reads; the id -> position map is kept for find_enterprise.
-  const auto& all = workspace.enterprises;
   const SupplyTable& table = workspace.supply_table;
   constexpr std::int64_t kUnknown = -2, kAbsent = -1;
   std::unordered_map<std::string_view, std::size_t>& position = position_;
@@ -134,17 +141,20 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
   };
   std::vector<SupplyVertexId>& vertex_of = vertex_of_;
   vertex_of.assign(all.size(), kNoVertex);
+  std::vector<std::uint32_t> firm_at;  // vertex -> position in the workspace
   auto supply_vertex = [&](std::size_t i) {
-    if (vertex_of[i] == kNoVertex) vertex_of[i] = boost::add_vertex(SupplyVertex{&all[i]}, supply_);
+    if (vertex_of[i] == kNoVertex) {
+      vertex_of[i] = static_cast<SupplyVertexId>(firm_at.size());
+      firm_at.push_back(static_cast<std::uint32_t>(i));
+    }
     return vertex_of[i];
   };
-  // The relations that join the graph first, then vertices (in the order of first mention,
-  // supplier before customer), then every vertex's edge lists reserved to its degree: growing
-  // them one edge at a time was most of the build on the largest benchmark.
-  struct Joined {
-    std::uint32_t from, to, row, segment;  // from/to: positions in the workspace
-  };
-  std::vector<Joined> joined;
+  // The relations that join the graph, then vertices in the order of first mention
+  // (supplier before customer), then the CSR arrays in one pass.
+  std::vector<std::pair<SupplyVertexId, SupplyVertexId>> arcs;
+  std::vector<SupplyEdge> edge_data;
+  arcs.reserve(table.size());
+  edge_data.reserve(table.size());
   for (std::size_t r = 0; r < table.size(); ++r) {
     std::int64_t& seg = segment_of[table.segment(r)];
     if (seg == kUnknown) {
@@ -154,24 +164,13 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
     if (seg < 0) continue;
     const std::int64_t f = firm(table.from(r)), t = firm(table.to(r));
     if (f < 0 || t < 0) continue;
-    joined.push_back({static_cast<std::uint32_t>(f), static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(r),
-                      static_cast<std::uint32_t>(seg)});
+    const SupplyVertexId from = supply_vertex(static_cast<std::size_t>(f));
+    arcs.emplace_back(from, supply_vertex(static_cast<std::size_t>(t)));
+    edge_data.push_back({static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(seg)});
   }
-  for (const Joined& j : joined) {
-    supply_vertex(j.from);
-    supply_vertex(j.to);
-  }
-  {
-    std::vector<std::uint32_t> out_degree(boost::num_vertices(supply_)), in_degree(boost::num_vertices(supply_));
-    for (const Joined& j : joined) ++out_degree[vertex_of[j.from]], ++in_degree[vertex_of[j.to]];
-    for (SupplyVertexId v = 0; v < boost::num_vertices(supply_); ++v) {
-      supply_.m_vertices[v].m_out_edges.reserve(out_degree[v]);
-      supply_.m_vertices[v].m_in_edges.reserve(in_degree[v]);
-    }
-    supply_.m_edges.reserve(joined.size());
-  }
-  for (const Joined& j : joined)
-    boost::add_edge(vertex_of[j.from], vertex_of[j.to], SupplyEdge{j.row, j.segment}, supply_);
+  supply_ = SupplyGraph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), edge_data.begin(), firm_at.size());
+  for (SupplyVertexId v = 0; v < firm_at.size(); ++v) supply_[v].enterprise = &all[firm_at[v]];
+  members.wait();
 }
 
 std::optional<SegmentVertexId> ChainGraph::find_segment(std::string_view id) const {
@@ -184,6 +183,12 @@ std::optional<SupplyVertexId> ChainGraph::find_enterprise(std::string_view id) c
   auto it = position_.find(id);
   if (it == position_.end() || vertex_of_[it->second] == kNoVertex) return std::nullopt;
   return vertex_of_[it->second];
+}
+
+std::optional<std::size_t> ChainGraph::find_position(std::string_view id) const {
+  auto it = position_.find(id);
+  if (it == position_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::vector<const Segment*> ChainGraph::children_of(std::string_view id) const {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include <boost/graph/biconnected_components.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/dominator_tree.hpp>
 #include <algorithm>
 #include <set>
@@ -19,8 +20,13 @@ namespace chainlens {
 namespace {
 
 using Flow = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
-using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                                         boost::no_property, boost::no_property, boost::vecS>;
+// The undirected supply network as a CSR graph holding each edge as two arcs. Boost's
+// articulation_points runs a depth-first search that skips the arc back to a vertex's DFS
+// parent and ignores arcs to finished vertices, so the symmetric graph gives the cut vertices
+// of the undirected one, with no vector per vertex (an adjacency_list copy of 5M relations
+// was most of this analysis on the largest benchmark).
+using Symmetric = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                     boost::no_property, std::uint32_t, std::uint32_t>;
 
 std::vector<std::string> segment_dominators(const ChainGraph& graph) {
   const SegmentGraph& g = graph.segments();
@@ -60,33 +66,26 @@ std::vector<std::string> segment_dominators(const ChainGraph& graph) {
 
 std::vector<std::string> supply_articulation_points(const ChainGraph& graph) {
   const SupplyGraph& s = graph.supply();
-  // Parallel and reverse relations are one undirected edge: each vertex's higher neighbours,
-  // sorted and without repeats (small sorts per vertex; one sort of every relation was slow),
-  // give the pairs in the order a global sort would.
-  std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  pairs.reserve(boost::num_edges(s));
-  std::vector<std::size_t> higher;
-  for (std::size_t a = 0; a < boost::num_vertices(s); ++a) {
-    higher.clear();
+  const std::size_t n = boost::num_vertices(s);
+  // Parallel and reverse relations are one undirected edge, stored as two arcs: each vertex's
+  // neighbours, sorted and without repeats (small sorts per vertex; one sort of every
+  // relation was slow), so the arcs come out sorted by source for the CSR graph.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
+  arcs.reserve(2 * boost::num_edges(s));
+  std::vector<std::uint32_t> neighbours;
+  for (SupplyVertexId a = 0; a < n; ++a) {
+    neighbours.clear();
     for (auto e : boost::make_iterator_range(boost::out_edges(a, s)))
-      if (boost::target(e, s) > a) higher.push_back(boost::target(e, s));
+      if (boost::target(e, s) != a) neighbours.push_back(static_cast<std::uint32_t>(boost::target(e, s)));
     for (auto e : boost::make_iterator_range(boost::in_edges(a, s)))
-      if (boost::source(e, s) > a) higher.push_back(boost::source(e, s));
-    std::sort(higher.begin(), higher.end());
-    higher.erase(std::unique(higher.begin(), higher.end()), higher.end());
-    for (std::size_t b : higher) pairs.emplace_back(a, b);
+      if (boost::source(e, s) != a) neighbours.push_back(static_cast<std::uint32_t>(boost::source(e, s)));
+    std::sort(neighbours.begin(), neighbours.end());
+    neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
+    for (std::uint32_t b : neighbours) arcs.emplace_back(static_cast<std::uint32_t>(a), b);
   }
-  // Each vertex's edge list reserved to its degree before the edges go in (grown one edge at
-  // a time, the lists were a third of this analysis on the largest benchmark).
-  Undirected u(boost::num_vertices(s));
-  {
-    std::vector<std::uint32_t> degree(boost::num_vertices(s));
-    for (const auto& [a, b] : pairs) ++degree[a], ++degree[b];
-    for (std::size_t v = 0; v < degree.size(); ++v) u.m_vertices[v].m_out_edges.reserve(degree[v]);
-    u.m_edges.reserve(pairs.size());
-  }
-  for (const auto& [a, b] : pairs) boost::add_edge(a, b, u);
-  std::vector<Undirected::vertex_descriptor> cut;
+  const Symmetric u(boost::edges_are_sorted, arcs.begin(), arcs.end(), n);
+  arcs = {};
+  std::vector<Symmetric::vertex_descriptor> cut;
   boost::articulation_points(u, std::back_inserter(cut));
   std::vector<std::string> out;
   out.reserve(cut.size());
@@ -111,7 +110,7 @@ std::vector<SingleSource> single_sources(const ChainGraph& graph, std::size_t ma
   };
   std::vector<View> found;
   std::vector<Rel> rels;
-  for (std::size_t customer = 0; customer < boost::num_vertices(s); ++customer) {
+  for (SupplyVertexId customer = 0; customer < boost::num_vertices(s); ++customer) {
     rels.clear();
     for (auto e : boost::make_iterator_range(boost::in_edges(customer, s))) rels.push_back({s[e].segment, boost::source(e, s)});
     std::sort(rels.begin(), rels.end());

@@ -10,6 +10,41 @@
 
 namespace chainlens {
 
+namespace {
+
+using LocalOperating = std::vector<std::vector<std::string_view>>;
+
+// Local operating members of a supplier's segment other than the customer. The customer is
+// in the pool when it is itself a local operating member of the segment: checked on its own
+// few segments (a search of the pool by id string was millions of string compares).
+std::size_t alternatives_total(const ChainGraph& graph, SegmentVertexId segment, const Enterprise& customer,
+                               bool customer_operating_local, const LocalOperating& local_operating) {
+  const std::vector<std::string_view>& pool = local_operating[segment];
+  if (pool.empty()) return 0;
+  const std::string& seg_id = graph[segment].id;
+  const bool in_pool = customer_operating_local &&
+                       std::find(customer.segments.begin(), customer.segments.end(), seg_id) != customer.segments.end();
+  return pool.size() - (in_pool ? 1 : 0);
+}
+
+// The matchmaking rows one customer would add: its relations from a non-local supplier
+// whose segment has a local operating alternative.
+std::size_t count_matchmaking(const ChainGraph& graph, SupplyVertexId customer_vertex, const Enterprise& customer,
+                              bool customer_operating_local, const LocalOperating& local_operating,
+                              const std::vector<char>& vertex_local, bool verified_only) {
+  const SupplyGraph& s = graph.supply();
+  const SupplyTable& relations = graph.workspace().supply_table;
+  std::size_t n = 0;
+  for (auto edge : boost::make_iterator_range(boost::in_edges(customer_vertex, s))) {
+    if (verified_only && relations.confidence(s[edge].relation) == Confidence::inferred) continue;
+    if (vertex_local[boost::source(edge, s)]) continue;
+    n += alternatives_total(graph, s[edge].segment, customer, customer_operating_local, local_operating) > 0 ? 1 : 0;
+  }
+  return n;
+}
+
+}  // namespace
+
 LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, const LocalSupplyOptions& options) {
   LocalSupplyReport r;
   r.chain = graph.chain().id;
@@ -17,72 +52,76 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
 
   // Local operating members of each segment (by segment vertex): who could take over a
   // non-local supply. Indexed by vertex, not by name: millions of relations look them up.
-  std::vector<std::vector<std::string>> local_operating(graph.segment_count());
-  // Reported enterprises by id: a sorted vector of views (a map of a million strings was
-  // most of this analysis's time on the largest benchmark).
-  std::vector<std::pair<std::string_view, const Enterprise*>> reported;
+  const auto& all = graph.workspace().enterprises;
+  std::vector<std::vector<std::string_view>> local_operating(graph.segment_count());
+  // The reported enterprises (local members, customers in the network), marked by position
+  // and then read in id order: no sort or map of id strings here.
+  std::vector<char> reported(all.size());
   for (SegmentVertexId v = 0; v < graph.segment_count(); ++v)
     for (const SegmentMember& m : graph.local_members(v, scope)) {
-      reported.emplace_back(m.enterprise->id, m.enterprise);
+      reported[graph.position(*m.enterprise)] = 1;
       if (m.enterprise->status == EnterpriseStatus::operating) local_operating[v].push_back(m.enterprise->id);
     }
   const SupplyGraph& s = graph.supply();
   const SupplyTable& relations = graph.workspace().supply_table;
   std::vector<char> vertex_local(boost::num_vertices(s));
-  for (SupplyVertexId v = 0; v < boost::num_vertices(s); ++v) vertex_local[v] = is_local(*s[v].enterprise, scope);
-  for (SupplyVertexId v = 0; v < boost::num_vertices(s); ++v)
-    if (boost::in_degree(v, s) > 0) reported.emplace_back(s[v].enterprise->id, s[v].enterprise);
-  // Ids are unique in a workspace, so entries with one id are one enterprise: any sort works.
-  std::sort(reported.begin(), reported.end());
-  reported.erase(std::unique(reported.begin(), reported.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
-                 reported.end());
+  for (SupplyVertexId v = 0; v < boost::num_vertices(s); ++v) {
+    vertex_local[v] = is_local(*s[v].enterprise, scope);
+    if (boost::in_degree(v, s) > 0) reported[graph.position(*s[v].enterprise)] = 1;
+  }
 
-  r.enterprises_total = reported.size();
-  for (const auto& entry : reported) {
-    const Enterprise* e = entry.second;
+  std::vector<boost::graph_traits<SupplyGraph>::edge_descriptor> in_edges;
+  for (std::uint32_t position : graph.enterprises_by_id()) {
+    if (!reported[position]) continue;
+    ++r.enterprises_total;
+    const Enterprise* e = &all[position];
     const std::string& id = e->id;
-    const bool customer_operating_local = e->status == EnterpriseStatus::operating && is_local(*e, scope);
+    const std::optional<SupplyVertexId> vertex = graph.supply_vertex(position);
+    const bool customer_local = vertex ? vertex_local[*vertex] != 0 : is_local(*e, scope);
+    const bool customer_operating_local = e->status == EnterpriseStatus::operating && customer_local;
     // Row caps (analyze): customers come in id order and matchmaking rows sort by customer
     // first, so rows past the cap at a customer boundary are only counted, never built.
     const bool keep_row = r.enterprises.size() < options.max_rows;
     const bool keep_matches = r.matchmaking.size() < options.max_rows;
+    if (!keep_row && !keep_matches) {
+      // Only the matchmaking count is still wanted.
+      if (vertex) r.matchmaking_total += count_matchmaking(graph, *vertex, *e, customer_operating_local, local_operating,
+                                                           vertex_local, options.verified_only);
+      continue;
+    }
     if (keep_row) name_firm(r.names, *e);
     EnterpriseSupply row;
-    row.enterprise = id;
-    row.name = e->name;
-    row.local = is_local(*e, scope);
-    for (const Declared& d : e->declared)
-      if (d.metric == "local_supply_ratio") row.declared.push_back(d);
+    if (keep_row) {
+      row.enterprise = id;
+      row.name = e->name;
+      for (const Declared& d : e->declared)
+        if (d.metric == "local_supply_ratio") row.declared.push_back(d);
+    }
+    row.local = customer_local;
     double value = 0, local_value = 0, potential_value = 0;
     int potential_count = 0;
     bool every_value = true;
-    if (auto v = graph.find_enterprise(id)) {
-      for (auto edge : boost::make_iterator_range(boost::in_edges(*v, s))) {
+    if (vertex) {
+      // In file order: the sums below are then added in the order they always were.
+      in_edges.clear();
+      for (auto edge : boost::make_iterator_range(boost::in_edges(*vertex, s))) in_edges.push_back(edge);
+      std::sort(in_edges.begin(), in_edges.end(), [&](const auto& a, const auto& b) { return s[a].relation < s[b].relation; });
+      for (auto edge : in_edges) {
         const std::uint32_t rel_row = s[edge].relation;
         const std::optional<double> rel_value = relations.value(rel_row);
         const Confidence rel_confidence = relations.confidence(rel_row);
         if (options.verified_only && rel_confidence == Confidence::inferred) continue;
         const Enterprise& f = *s[boost::source(edge, s)].enterprise;
         const bool local = vertex_local[boost::source(edge, s)];
-        // Local operating members of the segment other than the customer (ids sorted, so the
-        // customer is found by binary search and the first few are the ones shown).
+        // Local operating members of the segment other than the customer (ids sorted, so
+        // the first few are the ones shown).
         std::vector<std::string> alternatives;
-        std::size_t total = 0;
-        if (!local) {
-          const std::vector<std::string>& pool = local_operating[s[edge].segment];
-          // The customer is in the pool when it is itself a local operating member of the
-          // segment: checked on its own few segments (a search of the pool by id string was
-          // millions of string compares).
-          const std::string& seg_id = graph[s[edge].segment].id;
-          const bool in_pool = customer_operating_local &&
-                               std::find(e->segments.begin(), e->segments.end(), seg_id) != e->segments.end();
-          total = pool.size() - (in_pool ? 1 : 0);
-          for (const std::string& a : pool) {
-            if (!keep_matches) break;
+        const std::size_t total = local ? 0 : alternatives_total(graph, s[edge].segment, *e, customer_operating_local, local_operating);
+        if (total > 0 && keep_matches)
+          for (std::string_view a : local_operating[s[edge].segment]) {
             if (alternatives.size() == kShownAlternatives) break;
-            if (a != id) alternatives.push_back(a);
+            if (a != id) alternatives.emplace_back(a);
           }
-        }
         const bool potential = local || total > 0;
         ++row.relations;
         row.local_relations += local ? 1 : 0;

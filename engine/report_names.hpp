@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace chainlens {
@@ -18,7 +19,9 @@ struct DisplayName {
 
 struct ReportNames {
   std::map<std::string, DisplayName> chains, segments;  // by id
-  std::map<std::string, std::string> firms;             // enterprise id -> name
+  // Enterprise id -> name. Only looked up, never listed in order: a hash map (a report on a
+  // city-wide network names hundreds of thousands of firms).
+  std::unordered_map<std::string, std::string> firms;
 };
 
 /// The graph's chain, every segment of its graph (joined inputs too) and its parents, and

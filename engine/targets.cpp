@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "engine/chain_graph.hpp"
 #include "engine/rank_key.hpp"
 
@@ -41,28 +44,56 @@ std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope
   return out;
 }
 
-TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates) {
+TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates, std::size_t max_rows) {
   TargetsReport r;
   r.chain = model.chain;
   r.scope = model.scope;
   r.weights = model.weights;
   r.include_nearby = model.include_nearby;
   r.names = model.names;
-  std::unordered_set<std::string_view> seen;  // views of the candidates' ids (they outlive it)
-  seen.reserve(candidates.size());
-  for (const Candidate& c : candidates) {
-    if (!seen.insert(c.id).second) continue;
-    CandidateScore s = score_candidate(model, c);
+  // The first of each id, in input order; then every one scored on its own (score_candidate
+  // is pure), side by side.
+  std::vector<const Candidate*> unique;
+  unique.reserve(candidates.size());
+  {
+    std::unordered_set<std::string_view> seen;  // views of the candidates' ids (they outlive it)
+    seen.reserve(candidates.size());
+    for (const Candidate& c : candidates)
+      if (seen.insert(c.id).second) unique.push_back(&c);
+  }
+  std::vector<CandidateScore> scores(unique.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, unique.size(), 256), [&](const tbb::blocked_range<std::size_t>& range) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) scores[i] = score_candidate(model, *unique[i]);
+  });
+  std::vector<std::uint32_t> matched, unmatched;
+  for (std::uint32_t i = 0; i < scores.size(); ++i) {
+    const CandidateScore& s = scores[i];
     if (s.local) continue;
     if (s.nearby && !model.include_nearby) {
       ++r.nearby_excluded;
       continue;
     }
-    (s.matched ? r.targets : r.unmatched).push_back(std::move(s));
+    (s.matched ? matched : unmatched).push_back(i);
   }
-  std::sort(r.targets.begin(), r.targets.end(), ranks_before);
-  std::sort(r.unmatched.begin(), r.unmatched.end(),
-            [](const CandidateScore& a, const CandidateScore& b) { return a.id < b.id; });
+  r.targets_total = matched.size();
+  r.unmatched_total = unmatched.size();
+  // Indices are sorted, not the scores (each a few strings and a vector); past the cap only
+  // the first max_rows are put in order.
+  auto order = [&](std::vector<std::uint32_t>& rows, auto before) {
+    auto less = [&](std::uint32_t a, std::uint32_t b) { return before(scores[a], scores[b]); };
+    if (rows.size() > max_rows) {
+      std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(max_rows), rows.end(), less);
+      rows.resize(max_rows);
+    } else {
+      std::sort(rows.begin(), rows.end(), less);
+    }
+  };
+  order(matched, ranks_before);
+  order(unmatched, [](const CandidateScore& a, const CandidateScore& b) { return a.id < b.id; });
+  r.targets.reserve(matched.size());
+  for (std::uint32_t i : matched) r.targets.push_back(std::move(scores[i]));
+  r.unmatched.reserve(unmatched.size());
+  for (std::uint32_t i : unmatched) r.unmatched.push_back(std::move(scores[i]));
   return r;
 }
 

@@ -14,6 +14,8 @@ struct TargetsReport {
   ScoreWeights weights;
   std::vector<CandidateScore> targets;    // matched, by ranks_before
   std::vector<CandidateScore> unmatched;  // no uncovered segment in the chain (or not a firm): by id
+  std::size_t targets_total = 0;          // matched candidates, listed or not (the row cap)
+  std::size_t unmatched_total = 0;
   std::size_t nearby_excluded = 0;        // left out as 市内转移 (metrics.md v2); 0 with include_nearby
   bool include_nearby = false;
   ReportNames names;                      // chain and segment names (candidates carry their own)
@@ -35,7 +37,9 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions);
 
 /// Scores and ranks; a candidate id seen twice is scored once (the first wins). Candidates
 /// in the scope one level up are counted and left out unless the model includes them.
-TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates);
+/// Only the first `max_rows` of each list are kept (`analyze`'s row cap); the totals count all.
+TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates,
+                           std::size_t max_rows = static_cast<std::size_t>(-1));
 
 /// Every pair of the report's targets by pair score, then candidate id, then segment id.
 std::vector<RankedPair> ranked_pairs(const TargetsReport& report);

@@ -149,3 +149,28 @@ TEST_CASE("build_chain_graph: an unknown chain names the known ones", "[engine][
     CHECK(std::string(e.what()) == "no chain 'auto' in the workspace (chains: steel, ship)");
   }
 }
+
+TEST_CASE("ChainGraph: enterprises in id order, positions, and the supply vertex of a position",
+          "[engine][chain_graph]") {
+  const TestGraph t(kTwoChains, "ship");
+  const ChainGraph& g = t.graph();
+  const auto& all = t.workspace().enterprises;
+  // File order yard, mill, old, enginer; by id: enginer, mill, old, yard (closed ones too).
+  std::vector<std::string> by_id;
+  for (std::uint32_t i : g.enterprises_by_id()) by_id.push_back(all[i].id);
+  CHECK(by_id == std::vector<std::string>{"enginer", "mill", "old", "yard"});
+  CHECK(g.find_position("old") == std::optional<std::size_t>(2));
+  CHECK_FALSE(g.find_position("nobody"));
+  CHECK(g.position(all[3]) == 3);
+  // old is closed: no vertex; mill is the first vertex (first mentioned, as a supplier).
+  CHECK_FALSE(g.supply_vertex(2));
+  REQUIRE(g.supply_vertex(1));
+  CHECK(*g.supply_vertex(1) == *g.find_enterprise("mill"));
+  CHECK(g.supply()[*g.supply_vertex(1)].enterprise == &all[1]);
+  // Supply edges carry their relation's row: yard's in-relations are rows 0 and 1.
+  std::vector<std::uint32_t> rows;
+  for (auto e : boost::make_iterator_range(boost::in_edges(*g.find_enterprise("yard"), g.supply())))
+    rows.push_back(g.supply()[e].relation);
+  std::sort(rows.begin(), rows.end());
+  CHECK(rows == std::vector<std::uint32_t>{0, 1});
+}

@@ -2,6 +2,8 @@
 // (metrics.md "Local supply ratio").
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "engine/local_supply.hpp"
 #include "tests/support/test_graph.hpp"
 
@@ -114,4 +116,50 @@ TEST_CASE("local_supply: a row cap keeps the first rows in report order and coun
   const LocalSupplyReport all = local_supply(t.graph(), Scope::parse("中国/青岛"));
   CHECK(all.enterprises_total == 4);
   CHECK(all.matchmaking_total == 3);
+}
+
+TEST_CASE("local_supply: past the row cap the matchmaking rows are only counted", "[engine][local_supply][row_caps]") {
+  const TestGraph t(kChain, "t");
+  LocalSupplyOptions o;
+  o.max_rows = 1;
+  const LocalSupplyReport r = local_supply(t.graph(), Scope::parse("中国/青岛"), o);
+  // By hand: e's row is built with its two matchmaking rows (f2, f3), then the cap is reached
+  // for both tables; h's relation from f2 (f1 operates locally in a) is counted, not built.
+  REQUIRE(r.enterprises.size() == 1);
+  CHECK(r.enterprises[0].enterprise == "e");
+  CHECK(r.enterprises_total == 4);
+  REQUIRE(r.matchmaking.size() == 1);
+  CHECK(r.matchmaking[0].supplier == "f2");
+  CHECK(r.matchmaking_total == 3);
+}
+
+TEST_CASE("local_supply: a customer's relations are summed in file order", "[engine][local_supply]") {
+  // s3 and s2 join the network (as suppliers of o1, o2) before s1, so by vertex they come
+  // first; c's relations are, in the file, 2^53 from s1, then 1 from s2 (local), then 1 from s3.
+  // In file order 2^53 + 1 rounds back to 2^53 (ties to even) twice: the total is 2^53 and
+  // by value is 1 / 2^53 exactly. Summed by vertex, 1 + 1 + 2^53 = 2^53 + 2 would give another
+  // double.
+  const TestGraph t(R"(
+chains: [{id: t, segments: [{id: a}, {id: b, inputs: [a]}]}]
+enterprises:
+  - {id: c, location: 中国/青岛, segments: [b]}
+  - {id: o1, location: 中国/青岛, segments: [b]}
+  - {id: o2, location: 中国/青岛, segments: [b]}
+  - {id: s1, location: 中国/上海, segments: [a]}
+  - {id: s2, location: 中国/青岛, segments: [a]}
+  - {id: s3, location: 中国/上海, segments: [a]}
+supplies:
+  - {from: s3, to: o1, segment: a, value: 1}
+  - {from: s2, to: o2, segment: a, value: 1}
+  - {from: s1, to: c, segment: a, value: 9007199254740992}
+  - {from: s2, to: c, segment: a, value: 1}
+  - {from: s3, to: c, segment: a, value: 1}
+)",
+                    "t");
+  const LocalSupplyReport r = local_supply(t.graph(), Scope::parse("中国/青岛"));
+  const EnterpriseSupply& c = row(r, "c");
+  CHECK(c.relations == 3);
+  CHECK(c.local_relations == 1);
+  REQUIRE(c.by_value);
+  CHECK(*c.by_value == std::ldexp(1.0, -53));
 }

@@ -13,4 +13,5 @@ target_sources(chainlens_tests PRIVATE
   engine/metrics_v2_test.cpp
   engine/downstream_reach_test.cpp
   engine/downstream_sums_test.cpp
+  engine/full_analysis_test.cpp
 )

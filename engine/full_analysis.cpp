@@ -1,0 +1,34 @@
+// engine/full_analysis.cpp: the analyses of `analyze` as tasks. Local supply and
+// chokepoints do not depend on the gaps; targets need the gaps (through the scoring model)
+// and the candidates, so that chain runs beside the other two.
+#include "engine/full_analysis.hpp"
+
+#include <tbb/task_group.h>
+
+namespace chainlens {
+
+FullAnalysis analyze_chain(const ChainGraph& graph, const Scope& scope, const FullAnalysisOptions& options) {
+  FullAnalysis r;
+  tbb::task_group side;
+  side.run([&] {
+    LocalSupplyOptions o;
+    o.max_rows = options.max_rows;
+    r.supply = local_supply(graph, scope, o);
+  });
+  side.run([&] {
+    ChokepointOptions o;
+    o.max_rows = options.max_rows;
+    r.chokepoints = find_chokepoints(graph, o);
+  });
+  tbb::task_group candidates;
+  candidates.run([&] { r.candidates = workspace_candidates(graph, scope); });
+  r.gaps = find_gaps(graph, scope);
+  r.model = prepare_scoring(graph, r.gaps, options.weights);
+  candidates.wait();
+  r.targets = rank_targets(r.model, r.candidates, options.every_target ? static_cast<std::size_t>(-1) : options.max_rows);
+  side.wait();
+  r.gaps.chokepoints = r.chokepoints.segments;
+  return r;
+}
+
+}  // namespace chainlens
