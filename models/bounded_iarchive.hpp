@@ -35,6 +35,8 @@ class BoundedIArchive
     s.resize(length);
     if (length > 0) load_binary(s.data(), length);
   }
+  /// Throws unless `n` items fit in the payload (each at least a byte long).
+  void check_length(std::size_t n, const char* what) const { check(n, what); }
   template <class T>
   void load_override(T& t) {
     Base::load_override(t);

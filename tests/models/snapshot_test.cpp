@@ -67,7 +67,7 @@ TEST_CASE("snapshot: damaged files are refused", "[models][snapshot]") {
   SECTION("another format version") {
     std::string bad = bytes;
     bad[8] = 7;
-    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 5)") != std::string::npos);
+    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 6)") != std::string::npos);
   }
   SECTION("a flipped byte of the content hash in the header (bytes 28-43, issue 18)") {
     for (std::size_t at = 28; at < 44; ++at) {
@@ -120,6 +120,67 @@ TEST_CASE("snapshot: stale sources are detected", "[models][snapshot]") {
   fs::remove(file);
   CHECK_THROWS_WITH(check_snapshot_sources(ws, "w.snap"), Catch::Contains("cannot be read"));
   fs::remove_all(dir);
+}
+
+TEST_CASE("snapshot: enterprises in several packed blocks keep every field, in order (issue 16)",
+          "[models][snapshot]") {
+  // 9000 enterprises: three blocks of packed records (4096 each), decoded side by side.
+  Workspace ws = minimal();
+  Enterprise full;
+  full.name = "全字段企业";
+  full.aliases = {"别名", ""};
+  full.location = RegionPath::parse("中国/山东/青岛/西海岸新区");
+  full.segments = {"a", "b"};
+  full.inferred_segments = {"b"};
+  full.role = Role::platform;
+  full.status = EnterpriseStatus::building;
+  full.kind = EnterpriseKind::project;
+  full.group = "group-top";
+  full.revenue = 12.5;
+  full.revenue_year = 2023;
+  full.listed = false;
+  full.capacity = {{"a", 3.5}, {"b", 1e300}};
+  full.declared = {Declared{"local_supply_ratio", 0.45, Bound::below, "a", "note", SourceRef{"s1", "引文", "", {"f.yaml", 3, 4}}, {"f.yaml", 5, 6}}};
+  full.note = std::string(300, 'x');  // a length past one byte
+  full.source = SourceRef{"s1", "“一句原文”", "public knowledge", {"f.yaml", 7, 8}};
+  full.link_sources = {SourceRef{"s2", "q", "n", {"g.yaml", 9, 10}}};
+  full.pos = {"firms.csv", 1, 2};
+  const std::size_t before = ws.enterprises.size();
+  for (int i = 0; i < 9000; ++i) {
+    Enterprise e = full;
+    e.id = "E" + std::to_string(i);
+    e.pos.line = i;
+    if (i % 2) e.revenue.reset(), e.role.reset(), e.listed.reset();
+    ws.enterprises.push_back(std::move(e));
+  }
+  const std::string bytes = write_snapshot_bytes(ws);
+  const Workspace back = read_snapshot_bytes(bytes, "x.snap");
+  REQUIRE(back.enterprises.size() == before + 9000);
+  for (std::size_t i : {std::size_t{0}, std::size_t{4095}, std::size_t{4096}, std::size_t{8999}}) {
+    const Enterprise& e = back.enterprises[before + i];
+    CAPTURE(i);
+    CHECK(e.id == "E" + std::to_string(i));
+    CHECK(e.pos.line == static_cast<int>(i));
+    CHECK(e.name == full.name);
+    CHECK(e.aliases == full.aliases);
+    CHECK(e.location == full.location);
+    CHECK(e.inferred_segments == full.inferred_segments);
+    CHECK(e.role.has_value() == (i % 2 == 0));
+    CHECK(e.status == EnterpriseStatus::building);
+    CHECK(e.kind == EnterpriseKind::project);
+    CHECK(e.revenue_year == 2023);
+    CHECK(e.capacity == full.capacity);
+    REQUIRE(e.declared.size() == 1);
+    CHECK(e.declared[0].bound == Bound::below);
+    CHECK(e.declared[0].source.quote == "引文");
+    CHECK(e.note == full.note);
+    CHECK(e.source.quote == full.source.quote);
+    CHECK(e.source.pos.column == 8);
+    REQUIRE(e.link_sources.size() == 1);
+    CHECK(e.link_sources[0].pos.file == "g.yaml");
+  }
+  // Every field, of every enterprise: the same bytes again.
+  CHECK(write_snapshot_bytes(back) == bytes);
 }
 
 TEST_CASE("fuzz_snapshot regression: a damaged payload with a valid checksum is refused", "[models][snapshot][fuzz]") {
