@@ -19,7 +19,7 @@ RowScoringIndex index_scoring(const ScoringModel& model, const std::vector<Regio
   RowScoringIndex x;
   x.model = &model;
   x.regions = &regions;
-  for (const auto& [id, facts] : model.segments) x.segments.emplace(id, RowScoringIndex::Segment{id, &facts});
+  for (const auto& [id, facts] : model.segments) x.segments[id] = RowScoringIndex::Segment{id, &facts};
   for (const std::string& id : model.linked) x.ids[id].linked = true;
   for (const std::string& id : model.listed) x.ids[id].listed = true;
   for (const std::string& id : model.local_tops) x.ids[id].local_top = true;
@@ -46,20 +46,19 @@ bool plain_number(std::string_view s, double& out) {
 const RowScoringIndex::Id* top_of(const RowScoringIndex& x, const RowScoringIndex::Id* cur) {
   for (std::size_t steps = 0; steps <= x.group_links; ++steps) {
     if (!cur || cur->group.empty()) return cur;
-    auto it = x.ids.find(cur->group);
-    cur = it == x.ids.end() ? nullptr : &it->second;
+    cur = x.ids.find(cur->group);
   }
   return cur;
 }
 
 LocationMemo::Flags locate(const RowScoringIndex& x, std::string_view text, LocationMemo& memo) {
-  if (auto it = memo.seen.find(text); it != memo.seen.end()) return it->second;
+  if (const LocationMemo::Flags* known = memo.seen.find(text)) return *known;
   const ScoringModel& m = *x.model;
   const RegionPath path = resolve_alias(*x.regions, RegionPath::parse(text));
   LocationMemo::Flags f;
   f.local = path.within(m.scope);
   f.nearby = !f.local && m.nearby && path.within(*m.nearby);
-  if (memo.seen.size() < memo.max_entries) memo.seen.emplace(std::string(text), f);
+  if (memo.seen.size() < memo.max_entries) memo.seen[memo.texts.emplace_back(text)] = f;
   return f;
 }
 
@@ -150,7 +149,7 @@ bool score_fields(const RowScoringIndex& x, const BulkFields& f, std::size_t max
   std::array<const RowScoringIndex::Segment*, kMaxSegments> chain;
   std::size_t in_chain = 0;
   for (std::size_t i = 0; i < n; ++i)
-    if (auto it = x.segments.find(segs[i]); it != x.segments.end()) chain[in_chain++] = &it->second;
+    if (const RowScoringIndex::Segment* s = x.segments.find(segs[i])) chain[in_chain++] = s;
   std::sort(chain.begin(), chain.begin() + static_cast<std::ptrdiff_t>(in_chain),
             [](const auto* a, const auto* b) { return a->id < b->id; });
   const LocationMemo::Flags where = locate(x, location, memo);
@@ -163,13 +162,11 @@ bool score_fields(const RowScoringIndex& x, const BulkFields& f, std::size_t max
   const ScoreWeights& w = m.weights;
   ScoreFactors base;
   base.strength = strength_factor(w, revenue);
-  const auto own = x.ids.find(id);
-  const RowScoringIndex::Id* mine = own == x.ids.end() ? nullptr : &own->second;
+  const RowScoringIndex::Id* mine = x.ids.find(id);
   if (mine && mine->linked) base.link = 1;
   const RowScoringIndex::Id* start = mine;
   if (!group.empty()) {
-    auto it = x.ids.find(group);
-    start = it == x.ids.end() ? nullptr : &it->second;
+    start = x.ids.find(group);
   }
   const RowScoringIndex::Id* top = top_of(x, start);
   out.group_link = top && top->local_top;

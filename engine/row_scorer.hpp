@@ -3,10 +3,11 @@
 #pragma once
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <deque>
 #include <vector>
 
 #include "engine/candidate_score.hpp"
+#include "engine/view_map.hpp"
 #include "models/bulk_reader.hpp"
 
 namespace chainlens {
@@ -20,13 +21,13 @@ struct RowScoringIndex {
     std::string_view id;
     const ScoringModel::SegmentFacts* facts = nullptr;
   };
-  std::unordered_map<std::string_view, Segment> segments;
+  ViewMap<Segment> segments;
   /// What the model knows of one id, so that a row hashes its id once.
   struct Id {
     bool linked = false, listed = false, local_top = false;
     std::string_view group;  // its group in the workspace; empty: none
   };
-  std::unordered_map<std::string_view, Id> ids;
+  ViewMap<Id> ids;
   std::size_t group_links = 0;  // model.group_of.size(): the bound of a group walk
 };
 
@@ -37,11 +38,8 @@ struct LocationMemo {
   struct Flags {
     bool local = false, nearby = false;
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, Flags, Hash, std::equal_to<>> seen;
+  ViewMap<Flags> seen;           // keys: views of `texts`
+  std::deque<std::string> texts;  // a deque never moves what it holds
   std::size_t max_entries = 1 << 16;  // a pool of a million distinct addresses stays bounded
 };
 

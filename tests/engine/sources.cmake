@@ -14,4 +14,5 @@ target_sources(chainlens_tests PRIVATE
   engine/downstream_reach_test.cpp
   engine/downstream_sums_test.cpp
   engine/full_analysis_test.cpp
+  engine/view_map_test.cpp
 )
