@@ -15,7 +15,9 @@
 #include <cstring>
 #include <vector>
 #include <fstream>
+#include <exception>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -336,10 +338,21 @@ struct ViewBuffer : std::streambuf {
 
 // Reads a stream's next `bytes` in blocks of 4 MiB and hands them out with memcpy: through
 // std::filebuf each of the millions of small fields of a large snapshot took a call down its
-// general path, a fifth of loading the largest benchmark.
+// general path, a fifth of loading the largest benchmark. Each block read is also hashed, so
+// the checksum takes no second pass over the file.
 class BlockBuffer : public std::streambuf {
  public:
-  BlockBuffer(std::istream& in, std::uint64_t bytes) : in_(in), left_(bytes), block_(std::size_t(1) << 22) {}
+  BlockBuffer(std::istream& in, std::uint64_t bytes, RawHasher& sum)
+      : in_(in), left_(bytes), block_(std::size_t(1) << 22), sum_(sum) {}
+
+  /// Reads and hashes what the parser left unread; false when the file ended early.
+  bool drain() {
+    while (left_ > 0) {
+      setg(block_.data(), block_.data(), block_.data());
+      if (traits_type::eq_int_type(underflow(), traits_type::eof())) return false;
+    }
+    return true;
+  }
 
  protected:
   int_type underflow() override {
@@ -350,6 +363,7 @@ class BlockBuffer : public std::streambuf {
     const std::streamsize got = in_.gcount();
     if (got <= 0) return traits_type::eof();
     left_ -= static_cast<std::uint64_t>(got);
+    sum_.add(std::string_view(block_.data(), static_cast<std::size_t>(got)));
     setg(block_.data(), block_.data(), block_.data() + got);
     return traits_type::to_int_type(*gptr());
   }
@@ -369,6 +383,7 @@ class BlockBuffer : public std::streambuf {
   std::istream& in_;
   std::uint64_t left_;
   std::vector<char> block_;
+  RawHasher& sum_;
 };
 
 // Enums arrive as integers: one outside its enum would reach switch statements unnamed.
@@ -470,8 +485,10 @@ Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const Lo
   if (size > options.limits.max_file_bytes)
     refuse(name, "snapshot is larger than the limit of " + std::to_string(options.limits.max_file_bytes >> 20) + " MiB",
            "raise it with --max-file-mb");
-  // Streamed twice from the file (checksum, then parse) instead of held in memory: on the
-  // largest benchmark the bytes and a copy of them were 1.7 GB of the peak.
+  // Streamed once from the file, parsed and hashed as it is read, instead of held in memory
+  // (on the largest benchmark the bytes and a copy of them were 1.7 GB of the peak). The
+  // parser is hardened against any bytes (fuzz_snapshot), so parsing before the checksum is
+  // known is safe; a damaged file is still reported as one, before any parse error.
   std::ifstream in(path, std::ios::binary);
   if (!in) refuse(name, "cannot read the snapshot", {});
   std::string head(kHeaderSize, '\0');
@@ -482,19 +499,18 @@ Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const Lo
   RawHasher sum;
   sum.add(std::string_view(head).substr(0, kChecksumAt));
   sum.add(std::string_view(head).substr(kChecksumAt + 8));
-  std::vector<char> chunk(1 << 20);
-  for (std::uint64_t left = h.size; left > 0;) {
-    const auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(left, chunk.size()));
-    in.read(chunk.data(), want);
-    if (in.gcount() != want) refuse(name, "snapshot is truncated (the file shrank while reading)", kRecompile);
-    sum.add(std::string_view(chunk.data(), static_cast<std::size_t>(want)));
-    left -= static_cast<std::uint64_t>(want);
+  BlockBuffer blocks(in, h.size, sum);
+  std::optional<Workspace> ws;
+  std::exception_ptr parse_error;
+  try {
+    ws.emplace(parse_payload(blocks, h.size, name));
+  } catch (const InputError&) {
+    parse_error = std::current_exception();
   }
+  if (!blocks.drain()) refuse(name, "snapshot is truncated (the file shrank while reading)", kRecompile);
   if (sum.digest() != h.hash) refuse(name, "snapshot is corrupted (checksum mismatch)", kRecompile);
-  in.clear();
-  in.seekg(static_cast<std::streamoff>(kHeaderSize));
-  BlockBuffer blocks(in, h.size);
-  return parse_payload(blocks, h.size, name);
+  if (parse_error) std::rethrow_exception(parse_error);
+  return std::move(*ws);
 }
 
 }  // namespace chainlens
