@@ -80,7 +80,7 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
     const std::optional<std::size_t> at = graph.find_position(id);
     if (!at) return false;
     const Enterprise& e = ws.enterprises[*at];
-    return e.status != EnterpriseStatus::closed && is_local(e, m.scope);
+    return e.status != EnterpriseStatus::closed && graph.is_local(e, m.scope);
   };
   // Every relation, from the workspace's columns (issue 16): each distinct id looked up once,
   // flagged by handle, and put in the set once.
@@ -96,7 +96,7 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
     if (linked[h]) m.linked.emplace(rel.id(static_cast<SupplyTable::Handle>(h)));
   // 增资扩产: a group already present through a local member.
   for (const Enterprise& e : ws.enterprises)
-    if (e.status != EnterpriseStatus::closed && is_local(e, m.scope)) m.local_tops.insert(m.top_of(e.id));
+    if (e.status != EnterpriseStatus::closed && graph.is_local(e, m.scope)) m.local_tops.insert(m.top_of(e.id));
   for (const TargetList& t : graph.chain().target_lists)
     for (const std::string& id : t.enterprises) m.listed.insert(id);
   return m;

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 #include <tbb/task_group.h>
 
@@ -106,6 +108,11 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
   const auto& all = workspace.enterprises;
   tbb::task_group members;
   members.run([&] {
+    local_scope_ = default_scope();
+    local_.resize(all.size());
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, all.size(), 4096), [&](const tbb::blocked_range<std::size_t>& r) {
+      for (std::size_t i = r.begin(); i != r.end(); ++i) local_[i] = chainlens::is_local(all[i], local_scope_) ? 1 : 0;
+    });
     by_id_.resize(all.size());
     std::iota(by_id_.begin(), by_id_.end(), std::uint32_t{0});
     tbb::parallel_sort(by_id_.begin(), by_id_.end(), [&](std::uint32_t a, std::uint32_t b) { return all[a].id < all[b].id; });
@@ -220,7 +227,7 @@ std::vector<std::string> ChainGraph::leaves_under(std::string_view parent) const
 std::vector<SegmentMember> ChainGraph::local_members(SegmentVertexId v, const Scope& scope) const {
   std::vector<SegmentMember> out;
   for (const SegmentMember& m : segments_[v].members)
-    if (is_local(*m.enterprise, scope)) out.push_back(m);
+    if (is_local(*m.enterprise, scope)) out.push_back(m);  // the member function: the flag when it can
   return out;
 }
 

@@ -93,6 +93,13 @@ class ChainGraph {
   /// Direct children of a segment (any chain), in file order.
   std::vector<const Segment*> children_of(std::string_view id) const;
 
+  /// is_local for one of the workspace's enterprises, read from a flag computed once for
+  /// the chain's default scope (the scope nearly every analysis runs in: on the largest
+  /// benchmark a million location compares per analysis); any other scope is computed.
+  bool is_local(const Enterprise& e, const Scope& scope) const noexcept {
+    return scope == local_scope_ ? local_[position(e)] != 0 : chainlens::is_local(e, scope);
+  }
+
   /// Members of a segment local to a scope (closed ones are never members).
   std::vector<SegmentMember> local_members(SegmentVertexId v, const Scope& scope) const;
 
@@ -129,6 +136,8 @@ class ChainGraph {
   std::unordered_map<std::string_view, std::size_t> position_;
   std::vector<SupplyVertexId> vertex_of_;
   std::vector<std::uint32_t> by_id_;
+  Scope local_scope_;        // default_scope()
+  std::vector<char> local_;  // by position: inside local_scope_
 };
 
 /// Builds the graph of the chain with this id; throws std::invalid_argument naming the

@@ -32,7 +32,7 @@ std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope
   std::vector<Candidate> out;
   for (const Enterprise& e : ws.enterprises) {
     // metrics.md v2: a candidate is an operating firm or project outside the scope.
-    if (e.status != EnterpriseStatus::operating || is_local(e, scope)) continue;
+    if (e.status != EnterpriseStatus::operating || graph.is_local(e, scope)) continue;
     if (e.kind != EnterpriseKind::firm && e.kind != EnterpriseKind::project) continue;
     const bool in_chain = std::any_of(e.segments.begin(), e.segments.end(),
                                       [&](const std::string& s) { return graph.find_segment(s).has_value(); });

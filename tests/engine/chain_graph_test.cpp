@@ -174,3 +174,20 @@ TEST_CASE("ChainGraph: enterprises in id order, positions, and the supply vertex
   std::sort(rows.begin(), rows.end());
   CHECK(rows == std::vector<std::uint32_t>{0, 1});
 }
+
+TEST_CASE("ChainGraph::is_local: the default scope's flags and any other scope agree with is_local",
+          "[engine][chain_graph]") {
+  const TestGraph t(kTwoChains, "ship");
+  const ChainGraph& g = t.graph();
+  for (const Scope& scope : {g.default_scope(), Scope::parse("中国"), Scope::parse("中国/上海"), Scope::parse("中国/山东")})
+    for (const Enterprise& e : t.workspace().enterprises) {
+      CAPTURE(scope.str(), e.id);
+      CHECK(g.is_local(e, scope) == is_local(e, scope));
+    }
+  // By hand: yard and old are in 青岛, mill in 日照 (山东), enginer in 上海.
+  const auto& all = t.workspace().enterprises;
+  CHECK(g.is_local(all[0], Scope::parse("中国/青岛")));
+  CHECK_FALSE(g.is_local(all[1], Scope::parse("中国/青岛")));
+  CHECK(g.is_local(all[1], Scope::parse("中国/山东")));
+  CHECK_FALSE(g.is_local(all[3], Scope::parse("中国/山东")));
+}
