@@ -77,7 +77,7 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
     const Enterprise* e = &all[position];
     const std::string& id = e->id;
     const std::optional<SupplyVertexId> vertex = graph.supply_vertex(position);
-    const bool customer_local = vertex ? vertex_local[*vertex] != 0 : graph.is_local(*e, scope);
+    const bool customer_local = graph.is_local(*e, scope);
     const bool customer_operating_local = e->status == EnterpriseStatus::operating && customer_local;
     // Row caps (analyze): customers come in id order and matchmaking rows sort by customer
     // first, so rows past the cap at a customer boundary are only counted, never built.

@@ -56,6 +56,12 @@ WorkspaceSummary summarize(const Workspace& ws) {
     for (const Segment& seg : c.segments)
       if (!seg.parent.empty()) parents.insert(seg.parent);
 
+  // Relations per segment handle, once for every chain: only handles used as a segment are
+  // looked up below (the pool also holds a million firm ids).
+  const SupplyTable& rel = ws.supply_table;
+  std::vector<std::size_t> per_segment(rel.id_count(), 0);
+  for (std::size_t i = 0; i < rel.size(); ++i) ++per_segment[rel.segment(i)];
+
   for (const Chain& c : ws.chains) {
     ChainSummary cs;
     cs.id = c.id;
@@ -78,11 +84,6 @@ WorkspaceSummary summarize(const Workspace& ws) {
       (!scope.empty() && e.location.within(scope) ? n.local : n.non_local)++;
     });
     cs.enterprises = firms.all, cs.local = firms.local, cs.non_local = firms.non_local;
-    // Per distinct segment handle, then one array read per relation.
-    const SupplyTable& rel = ws.supply_table;
-    // Only handles used as a segment are looked up (the pool also holds a million firm ids).
-    std::vector<std::size_t> per_segment(rel.id_count(), 0);
-    for (std::size_t i = 0; i < rel.size(); ++i) ++per_segment[rel.segment(i)];
     for (std::size_t h = 0; h < rel.id_count(); ++h)
       if (per_segment[h] > 0 && leaves.count(std::string(rel.id(static_cast<SupplyTable::Handle>(h)))))
         cs.supplies += static_cast<int>(per_segment[h]);
