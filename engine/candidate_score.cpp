@@ -7,18 +7,20 @@
 #include <functional>
 #include <stdexcept>
 
+#include <boost/container/small_vector.hpp>
+
 #include "engine/chain_graph.hpp"
 #include "engine/rank_key.hpp"
 
 namespace chainlens {
 
-std::string ScoringModel::top_of(const std::string& id) const {
-  std::string cur = id;
+std::string_view ScoringModel::top_of(std::string_view id) const {
+  std::string_view cur = id;
   // Group cycles are refused by the loader; the bound only guards hand-built models.
   for (std::size_t steps = 0; steps <= group_of.size(); ++steps) {
-    auto it = group_of.find(cur);
-    if (it == group_of.end() || it->second.empty()) return cur;
-    cur = it->second;
+    const std::string_view* group = group_of.find(cur);
+    if (!group || group->empty()) return cur;
+    cur = *group;
   }
   return cur;
 }
@@ -73,27 +75,25 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
   // 以商招商: a relation with a local, open enterprise on the other end, in any segment.
   const Workspace& ws = graph.workspace();
   for (const Enterprise& e : ws.enterprises)
-    if (!e.group.empty()) m.group_of.emplace(e.id, e.group);
-  // By the graph's id index (a second map of every id was a third of this on the largest
-  // benchmark).
-  auto local_open = [&](std::string_view id) {
-    const std::optional<std::size_t> at = graph.find_position(id);
-    if (!at) return false;
-    const Enterprise& e = ws.enterprises[*at];
-    return e.status != EnterpriseStatus::closed && graph.is_local(e, m.scope);
-  };
-  // Every relation, from the workspace's columns (issue 16): each distinct id looked up once,
-  // flagged by handle, and put in the set once.
+    if (!e.group.empty())
+      if (std::string_view& g = m.group_of[e.id]; g.empty()) g = e.group;  // the first of a repeated id
+  // Every relation, from the workspace's columns (issue 16): each distinct id joined to its
+  // enterprise by the index, flagged by handle, and put in the set once.
   const SupplyTable& rel = ws.supply_table;
+  const std::vector<std::uint32_t>& firm_of = graph.enterprise_index().firm_of;
   std::vector<char> open(rel.id_count()), linked(rel.id_count());
-  for (std::size_t h = 0; h < rel.id_count(); ++h)
-    open[h] = local_open(rel.id(static_cast<SupplyTable::Handle>(h)));
+  for (std::size_t h = 0; h < rel.id_count(); ++h) {
+    if (firm_of[h] == EnterpriseIndex::kNone) continue;
+    const Enterprise& e = ws.enterprises[firm_of[h]];
+    open[h] = e.status != EnterpriseStatus::closed && graph.is_local(e, m.scope);
+  }
   for (std::size_t i = 0; i < rel.size(); ++i) {
     if (open[rel.to(i)]) linked[rel.from(i)] = 1;
     if (open[rel.from(i)]) linked[rel.to(i)] = 1;
   }
+  m.linked.reserve(static_cast<std::size_t>(std::count(linked.begin(), linked.end(), 1)));
   for (std::size_t h = 0; h < rel.id_count(); ++h)
-    if (linked[h]) m.linked.emplace(rel.id(static_cast<SupplyTable::Handle>(h)));
+    if (linked[h]) m.linked.insert(rel.id(static_cast<SupplyTable::Handle>(h)));
   // 增资扩产: a group already present through a local member.
   for (const Enterprise& e : ws.enterprises)
     if (e.status != EnterpriseStatus::closed && graph.is_local(e, m.scope)) m.local_tops.insert(m.top_of(e.id));
@@ -102,50 +102,94 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
   return m;
 }
 
+namespace {
+
+using FactsRef = std::pair<std::string_view, const ScoringModel::SegmentFacts*>;
+using FactsList = boost::container::small_vector<FactsRef, 8>;
+
+// The candidate's segments in the chain's graph with their facts, sorted by id, each once.
+FactsList chain_facts(const ScoringModel& m, const Candidate& c) {
+  FactsList out;
+  for (const std::string& s : c.segments)
+    if (auto it = m.segments.find(s); it != m.segments.end()) out.emplace_back(it->first, &it->second);
+  std::sort(out.begin(), out.end(), [](const FactsRef& a, const FactsRef& b) { return a.first < b.first; });
+  out.erase(std::unique(out.begin(), out.end(), [](const FactsRef& a, const FactsRef& b) { return a.first == b.first; }),
+            out.end());
+  return out;
+}
+
+// Where a candidate stands before any pair: inside the scope, nearby, a firm at all.
+struct Standing {
+  bool local = false, nearby = false, eligible = true;
+  bool excluded() const noexcept { return local || !eligible; }
+};
+Standing standing_of(const ScoringModel& m, const Candidate& c) {
+  Standing s;
+  s.local = c.location.within(m.scope);
+  s.nearby = !s.local && m.nearby && c.location.within(*m.nearby);
+  s.eligible = (c.kind == EnterpriseKind::firm || c.kind == EnterpriseKind::project) &&
+               c.status == EnterpriseStatus::operating;
+  return s;
+}
+
+// The factors every pair of a scored candidate shares; `group_link` is set on the way.
+ScoreFactors base_factors(const ScoringModel& m, const Candidate& c, bool listed, bool& group_link) {
+  ScoreFactors base;
+  base.strength = strength_factor(m.weights, c.revenue);
+  if (m.linked.contains(c.id)) base.link = 1;
+  // The group test: c's top (through the workspace's group links, or its own `group`).
+  group_link = m.local_tops.contains(m.top_of(c.group.empty() ? c.id : c.group));
+  if (group_link) base.link = 1;
+  base.listed = listed ? 1 : 0;
+  return base;
+}
+
+ScoreFactors pair_factors(const ScoreFactors& base, const ScoringModel::SegmentFacts& f, const Candidate& c,
+                          std::string_view segment) {
+  ScoreFactors x = base;
+  x.gap = f.gap;
+  x.fit = !c.segments.empty() && c.segments.front() == segment ? 1.0 : 0.5;
+  x.related = related_factor(f);
+  return x;
+}
+
+// A pair ranks before another by score, then segment id.
+bool pair_before(double a_score, std::string_view a_segment, double b_score, std::string_view b_segment) {
+  if (rank_key(a_score) != rank_key(b_score)) return a_score > b_score;
+  return a_segment < b_segment;
+}
+
+}  // namespace
+
 CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
   CandidateScore r;
   r.id = c.id;
   r.name = c.name;
   r.revenue_unknown = !c.revenue.has_value();
   r.on_target_list = m.listed.contains(c.id);
-  for (const std::string& s : c.segments)
-    if (m.segments.contains(s)) r.chain_segments.push_back(s);
-  std::sort(r.chain_segments.begin(), r.chain_segments.end());
-  r.chain_segments.erase(std::unique(r.chain_segments.begin(), r.chain_segments.end()), r.chain_segments.end());
-  r.local = c.location.within(m.scope);
-  r.nearby = !r.local && m.nearby && c.location.within(*m.nearby);
-  r.eligible = (c.kind == EnterpriseKind::firm || c.kind == EnterpriseKind::project) &&
-               c.status == EnterpriseStatus::operating;
+  const FactsList facts = chain_facts(m, c);
+  r.chain_segments.reserve(facts.size());
+  for (const FactsRef& f : facts) r.chain_segments.emplace_back(f.first);
+  const Standing st = standing_of(m, c);
+  r.local = st.local;
+  r.nearby = st.nearby;
+  r.eligible = st.eligible;
   // Local firms and carriers are no targets; nearby firms only with --include-nearby.
-  if (r.local || !r.eligible || (r.nearby && !m.include_nearby)) return r;
+  if (st.excluded() || (r.nearby && !m.include_nearby)) return r;
 
-  const ScoreWeights& w = m.weights;
-  ScoreFactors base;
-  base.strength = strength_factor(w, c.revenue);
-  if (m.linked.contains(c.id)) base.link = 1;
-  // The group test: c's top (through the workspace's group links, or its own `group`).
-  const std::string top = m.top_of(c.group.empty() ? c.id : c.group);
-  r.group_link = m.local_tops.contains(top);
-  if (r.group_link) base.link = 1;
-  base.listed = r.on_target_list ? 1 : 0;
-  for (const std::string& s : r.chain_segments) {
-    const ScoringModel::SegmentFacts& f = m.segments.at(s);
-    if (f.covered) continue;
+  const ScoreFactors base = base_factors(m, c, r.on_target_list, r.group_link);
+  for (const auto& [segment, f] : facts) {
+    if (f->covered) continue;
     PairScore p;
-    p.segment = s;
-    p.segment_name = f.name;
-    p.kind = f.kind;
-    p.factors = base;
-    p.factors.gap = f.gap;
-    p.factors.fit = !c.segments.empty() && c.segments.front() == s ? 1.0 : 0.5;
-    p.factors.related = related_factor(f);
-    p.score = pair_score(w, p.factors);
+    p.segment = segment;
+    p.segment_name = f->name;
+    p.kind = f->kind;
+    p.factors = pair_factors(base, *f, c, segment);
+    p.score = pair_score(m.weights, p.factors);
     r.pairs.push_back(std::move(p));
   }
-  std::sort(r.pairs.begin(), r.pairs.end(), [](const PairScore& a, const PairScore& b) {
-    if (rank_key(a.score) != rank_key(b.score)) return a.score > b.score;
-    return a.segment < b.segment;
-  });
+  std::sort(r.pairs.begin(), r.pairs.end(),
+            [](const PairScore& a, const PairScore& b) { return pair_before(a.score, a.segment, b.score, b.segment); });
   r.matched = !r.pairs.empty();
   if (r.matched) {
     const PairScore& best = r.pairs.front();
@@ -156,6 +200,30 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
     r.factors = best.factors;
   }
   return r;
+}
+
+QuickScore quick_score(const ScoringModel& m, const Candidate& c) {
+  QuickScore q;
+  const Standing st = standing_of(m, c);
+  q.local = st.local;
+  q.nearby = st.nearby;
+  if (st.excluded() || (q.nearby && !m.include_nearby)) return q;
+  // Nothing else is read when no segment of the candidate is open in the chain.
+  const FactsList facts = chain_facts(m, c);
+  if (std::all_of(facts.begin(), facts.end(), [](const FactsRef& f) { return f.second->covered; })) return q;
+  bool group_link = false;
+  const ScoreFactors base = base_factors(m, c, m.listed.contains(c.id), group_link);
+  std::string_view best;
+  for (const auto& [segment, f] : facts) {
+    if (f->covered) continue;
+    const double score = pair_score(m.weights, pair_factors(base, *f, c, segment));
+    if (!q.matched || pair_before(score, segment, q.score, best)) {
+      q.score = score;
+      best = segment;
+      q.matched = true;
+    }
+  }
+  return q;
 }
 
 double strength_factor(const ScoreWeights& w, std::optional<double> revenue) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/gaps.hpp"
+#include "engine/view_map.hpp"
 #include "models/workspace.hpp"
 
 namespace chainlens {
@@ -75,14 +76,18 @@ struct ScoringModel {
     int present_neighbours = 0;  // of those, present in the scope
   };
   std::unordered_map<std::string, SegmentFacts> segments;
-  std::unordered_set<std::string> linked;      // ids that supply or buy from a local enterprise
+  // The id sets hold views of the workspace's text (a million ids on the largest benchmark,
+  // where copying them was most of preparing): the workspace must outlive the model, as it
+  // must outlive the graph the model is prepared from.
+  ViewSet linked;                              // ids that supply or buy from a local enterprise
   std::unordered_set<std::string> listed;      // ids on the chain's target lists
-  std::unordered_map<std::string, std::string> group_of;  // workspace enterprise -> its group
-  std::unordered_set<std::string> local_tops;  // the group tops of local, open enterprises
+  ViewMap<std::string_view> group_of;          // workspace enterprise -> its group
+  ViewSet local_tops;                          // the group tops of local, open enterprises
   ReportNames names;                           // the chain and segment names of the gap report
 
-  /// The top of an id's group chain (itself when it has no group).
-  std::string top_of(const std::string& id) const;
+  /// The top of an id's group chain (itself when it has no group): a view of `id` or of
+  /// the workspace's text.
+  std::string_view top_of(std::string_view id) const;
 };
 
 ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, const ScoreWeights& weights,
@@ -90,6 +95,15 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
 
 /// Pure: depends only on the model and the candidate.
 CandidateScore score_candidate(const ScoringModel& model, const Candidate& c);
+
+/// What ranking a pool needs of a candidate before it knows which rows it keeps: the best
+/// pair's score and the flags, with no string built. Equal to score_candidate's `score`,
+/// `matched`, `local` and `nearby` (the same factors, added in the same order).
+struct QuickScore {
+  double score = 0;
+  bool matched = false, local = false, nearby = false;
+};
+QuickScore quick_score(const ScoringModel& model, const Candidate& c);
 
 /// The strength factor of a revenue (亿元; unknown: weights.unknown_strength).
 double strength_factor(const ScoreWeights& w, std::optional<double> revenue);

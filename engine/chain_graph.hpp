@@ -114,8 +114,10 @@ class ChainGraph {
   }
 
   /// Positions in the workspace's enterprise list, in id order: reports list firms by id,
-  /// and one sort here spares each analysis a sort of id strings.
-  const std::vector<std::uint32_t>& enterprises_by_id() const noexcept { return by_id_; }
+  /// and the workspace's index spares each analysis a sort of id strings.
+  const std::vector<std::uint32_t>& enterprises_by_id() const noexcept { return index_->by_id; }
+  /// The workspace's enterprise index (its own when the workspace was changed after loading).
+  const EnterpriseIndex& enterprise_index() const noexcept { return *index_; }
   /// The position of one of the workspace's enterprises in its list.
   std::size_t position(const Enterprise& e) const noexcept {
     return static_cast<std::size_t>(&e - workspace_->enterprises.data());
@@ -131,11 +133,11 @@ class ChainGraph {
   std::vector<const Segment*> parents_;
   std::unordered_map<std::string, std::vector<const Segment*>> children_;
   SupplyGraph supply_;
-  // find_enterprise: id (a view of the workspace's) -> position in the workspace -> vertex.
+  // find_enterprise: id -> position in the workspace (the index) -> vertex.
   static constexpr SupplyVertexId kNoVertex = static_cast<SupplyVertexId>(-1);
-  std::unordered_map<std::string_view, std::size_t> position_;
+  const EnterpriseIndex* index_ = nullptr;  // the workspace's, or own_index_
+  EnterpriseIndex own_index_;
   std::vector<SupplyVertexId> vertex_of_;
-  std::vector<std::uint32_t> by_id_;
   Scope local_scope_;        // default_scope()
   std::vector<char> local_;  // by position: inside local_scope_
 };

@@ -85,16 +85,11 @@ GapReport find_gaps(const ChainGraph& graph, const Scope& scope, const Importanc
     SegmentGap gap = gap_row(model[w], status.segments[v], t, v, downstream[w], declared);
     gap.reach = reach[v];
     gap.slsr = slsr[v];
-    // Both lists are sorted by id: one merge, not a search per member.
-    auto local = gap.local_enterprises.begin();
-    for (const SegmentMember& m : graph[v].members) {
-      while (local != gap.local_enterprises.end() && *local < m.enterprise->id) ++local;
-      if (local != gap.local_enterprises.end() && *local == m.enterprise->id) name_firm(r.names, *m.enterprise);
-    }
     r.segments.push_back(std::move(gap));
   }
   sort_gaps(r.segments);
   name_graph(r.names, graph);
+  name_firms_from(r.names, graph);  // the local firms, named when a writer prints them
   return r;
 }
 

@@ -40,6 +40,20 @@ void name_workspace(ReportNames& names, const WorkspaceModel& model) {
     for (const Segment& s : c.segments) name_segment(names, s, c);
 }
 
+std::string ReportNames::firm(const std::string& id) const {
+  if (auto it = firms.find(id); it != firms.end()) return it->second;
+  if (!firm_list || !firm_index) return {};
+  const std::optional<std::size_t> at = firm_index->find(*firm_list, id);
+  if (!at) return {};
+  const Enterprise& e = (*firm_list)[*at];
+  return e.name.empty() ? e.id : e.name;
+}
+
+void name_firms_from(ReportNames& names, const ChainGraph& graph) {
+  names.firm_list = &graph.workspace().enterprises;
+  names.firm_index = &graph.enterprise_index();
+}
+
 void name_firm(ReportNames& names, const Enterprise& e) { names.firms[e.id] = e.name.empty() ? e.id : e.name; }
 
 void name_firms(ReportNames& names, const ChainGraph& graph, const std::vector<std::string>& ids) {

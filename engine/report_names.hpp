@@ -11,6 +11,7 @@ namespace chainlens {
 class ChainGraph;
 class WorkspaceModel;
 struct Enterprise;
+struct EnterpriseIndex;
 
 /// A chain's or segment's name in both languages; `chain` is the defining chain of a segment.
 struct DisplayName {
@@ -22,7 +23,18 @@ struct ReportNames {
   // Enterprise id -> name. Only looked up, never listed in order: a hash map (a report on a
   // city-wide network names hundreds of thousands of firms).
   std::unordered_map<std::string, std::string> firms;
+  // Firms not in `firms` are named from this list when a writer asks (the gap report of a
+  // city-wide network lists nearly a million local firms, and printed few of their names):
+  // the list (a workspace's, with its index) must outlive the names.
+  const std::vector<Enterprise>* firm_list = nullptr;
+  const EnterpriseIndex* firm_index = nullptr;
+
+  /// A firm's display name (its id when it has no name); empty when the id is not known.
+  std::string firm(const std::string& id) const;
 };
+
+/// Names firms on demand from the graph's workspace (see ReportNames::firm_list).
+void name_firms_from(ReportNames& names, const ChainGraph& graph);
 
 /// The graph's chain, every segment of its graph (joined inputs too) and its parents, and
 /// the chains that define them.

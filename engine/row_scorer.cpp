@@ -20,10 +20,10 @@ RowScoringIndex index_scoring(const ScoringModel& model, const std::vector<Regio
   x.model = &model;
   x.regions = &regions;
   for (const auto& [id, facts] : model.segments) x.segments[id] = RowScoringIndex::Segment{id, &facts};
-  for (const std::string& id : model.linked) x.ids[id].linked = true;
+  model.linked.for_each([&](std::string_view id) { x.ids[id].linked = true; });
   for (const std::string& id : model.listed) x.ids[id].listed = true;
-  for (const std::string& id : model.local_tops) x.ids[id].local_top = true;
-  for (const auto& [id, group] : model.group_of) x.ids[id].group = group;
+  model.local_tops.for_each([&](std::string_view id) { x.ids[id].local_top = true; });
+  model.group_of.for_each([&](std::string_view id, std::string_view group) { x.ids[id].group = group; });
   x.group_links = model.group_of.size();
   return x;
 }

@@ -44,6 +44,9 @@ WhatIfReport what_if(const ChainGraph& graph, const Scope& scope, const std::vec
   const ChainGraph after(copy, *copy.find_chain(graph.chain().id));
   r.before = analyse(graph, scope);
   r.after = analyse(after, scope);
+  // The copy dies here: its firms are named from the workspace it was copied from (the
+  // changes touch locations and statuses, never ids or names).
+  name_firms_from(r.after.gaps.names, graph);
 
   std::map<std::string, std::pair<SegmentStatus, double>> was;
   for (const SegmentGap& g : r.before.gaps.segments) was[g.segment] = {g.status, g.gap_score};

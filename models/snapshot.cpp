@@ -225,6 +225,20 @@ template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
   serialize_enterprises(a, w.enterprises);
   a & w.supplies;
   serialize_table(a, w.supply_table);
+  if constexpr (Ar::is_saving::value) {
+    // A workspace built or changed in code may carry no index, or a stale one: a snapshot
+    // always holds one that fits.
+    if (w.enterprise_index.fits(w.enterprises, w.supply_table)) {
+      a << w.enterprise_index.by_id << w.enterprise_index.firm_of;
+    } else {
+      const EnterpriseIndex fresh = index_enterprises(w.enterprises, w.supply_table);
+      a << fresh.by_id << fresh.firm_of;
+    }
+  } else {
+    a >> w.enterprise_index.by_id >> w.enterprise_index.firm_of;
+    if (std::string bad = w.enterprise_index.check(w.enterprises.size(), w.supply_table.id_count()); !bad.empty())
+      throw std::runtime_error(bad);
+  }
   a & w.demand & w.files & w.file_keys & w.root;
   // A plain bool would be read raw (undefined for a damaged byte): written as one checked byte.
   if constexpr (Ar::is_saving::value) {

@@ -6,6 +6,7 @@
 
 #include "models/chain.hpp"
 #include "models/enterprise.hpp"
+#include "models/enterprise_index.hpp"
 #include "models/region.hpp"
 #include "models/source_ref.hpp"
 #include "models/supply_table.hpp"
@@ -40,6 +41,9 @@ struct Workspace {
   std::vector<Supply> supplies;
   /// Every relation, YAML and bulk, in load order, as columns: what the analyses read.
   SupplyTable supply_table;
+  /// The enterprises in id order and the supply table's ids joined to them (built by the
+  /// loader, kept in the snapshot); a chain graph builds its own when it does not fit.
+  EnterpriseIndex enterprise_index;
   std::vector<Demand> demand;
   std::vector<std::string> files;   // every file read, in the order read, as named when read
   /// The same files relative to `root` ('/'-separated): what the content hash covers, so

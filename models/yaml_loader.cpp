@@ -1065,6 +1065,7 @@ Workspace finish(Loaded& L) {
     throw InputError(std::move(all));
   }
   L.ws.supply_table = take_supply_table(L.ws.supplies);  // issue 16: the analyses read columns
+  L.ws.enterprise_index = index_enterprises(L.ws.enterprises, L.ws.supply_table);
   L.ws.content_hash = hex64(L.hasher.digest());
   L.ws.root = L.root.generic_string();
   return std::move(L.ws);

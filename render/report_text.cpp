@@ -58,8 +58,8 @@ std::string segment_label(const ReportNames& names, const std::string& id, Lang 
 }
 
 std::string firm_label(const ReportNames& names, const std::string& id) {
-  const auto it = names.firms.find(id);
-  return it == names.firms.end() || it->second.empty() ? id : it->second;
+  std::string name = names.firm(id);
+  return name.empty() ? id : name;
 }
 
 std::string segment_labels(const ReportNames& names, const std::vector<std::string>& ids, Lang lang,

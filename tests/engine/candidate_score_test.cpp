@@ -206,3 +206,42 @@ TEST_CASE("parse_weights: named overrides, errors name the problem", "[engine][t
   CHECK_THROWS_WITH(parse_weights("gap", {}), "weight 'gap' is not name=value");
   CHECK_THROWS_WITH(parse_weights("unknown_strength=2", {}), "unknown_strength must be in [0, 1]");
 }
+
+TEST_CASE("quick_score: the score, match and standing of score_candidate, with ties between pairs",
+          "[engine][targets][row_caps]") {
+  // Every enterprise of the bundled 汽车 and 船舶 chains, and of the chain above, as a candidate
+  // under the default weights and under weights where only fit and listed count (so pairs of
+  // one candidate tie on score and the segment id decides, and candidates tie across).
+  const Workspace xihaian = load_workspace("chains/xihaian");
+  const TestGraph small(kChain, "t");
+  struct Case {
+    const Workspace* ws;
+    const char* chain;
+  };
+  int scored = 0, matched = 0;
+  for (const Case& c : {Case{&xihaian, "auto"}, Case{&xihaian, "ship"}, Case{&small.workspace(), "t"}}) {
+    const ChainGraph graph(*c.ws, *c.ws->find_chain(c.chain));
+    const Scope scope = graph.default_scope();
+    const GapReport gaps = find_gaps(graph, scope);
+    ScoreWeights flat;
+    flat.gap = flat.strength = flat.link = flat.related = 0;
+    for (const ScoreWeights& w : {c.ws->scoring, flat})
+      for (bool nearby : {false, true}) {
+        const ScoringModel model = prepare_scoring(graph, gaps, w, nearby);
+        for (const Enterprise& e : c.ws->enterprises) {
+          const Candidate cand = to_candidate(e, {});
+          const CandidateScore full = score_candidate(model, cand);
+          const QuickScore quick = quick_score(model, cand);
+          CAPTURE(c.chain, e.id, nearby);
+          CHECK(quick.score == full.score);  // the same bits, not just close
+          CHECK(quick.matched == full.matched);
+          CHECK(quick.local == full.local);
+          CHECK(quick.nearby == full.nearby);
+          ++scored;
+          matched += full.matched ? 1 : 0;
+        }
+      }
+  }
+  CHECK(matched > 20);  // the comparison ran on real matches, not on empty scores
+  CHECK(scored > matched);
+}

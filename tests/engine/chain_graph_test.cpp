@@ -191,3 +191,24 @@ TEST_CASE("ChainGraph::is_local: the default scope's flags and any other scope a
   CHECK(g.is_local(all[1], Scope::parse("中国/山东")));
   CHECK_FALSE(g.is_local(all[3], Scope::parse("中国/山东")));
 }
+
+TEST_CASE("ChainGraph: a workspace grown after loading gets the graph's own index, the same as a fresh one",
+          "[engine][chain_graph][enterprise_index]") {
+  const TestGraph t(kTwoChains, "ship");
+  Workspace grown = t.workspace();
+  Enterprise added;
+  added.id = "aaa";
+  added.location = RegionPath::parse("中国/青岛");
+  added.segments = t.workspace().enterprises[0].segments;
+  grown.enterprises.push_back(added);
+  REQUIRE_FALSE(grown.enterprise_index.fits(grown.enterprises, grown.supply_table));
+  const ChainGraph g(grown, *grown.find_chain("ship"));
+  // aaa (position 4) sorts first; the others keep their order and their supply vertices.
+  std::vector<std::string> by_id;
+  for (std::uint32_t i : g.enterprises_by_id()) by_id.push_back(grown.enterprises[i].id);
+  CHECK(by_id == std::vector<std::string>{"aaa", "enginer", "mill", "old", "yard"});
+  CHECK(g.find_position("aaa") == std::optional<std::size_t>(4));
+  CHECK_FALSE(g.find_enterprise("aaa"));  // no relation
+  CHECK(g.find_enterprise("mill") == t.graph().find_enterprise("mill"));
+  CHECK(boost::num_edges(g.supply()) == boost::num_edges(t.graph().supply()));
+}

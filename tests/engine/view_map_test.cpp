@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <map>
+#include <set>
 #include <string>
 
 #include "engine/view_map.hpp"
@@ -34,4 +35,28 @@ TEST_CASE("ViewMap: inserts, finds and grows like a map", "[engine][view_map]") 
   // The empty text is a key like any other.
   m[""] = 7;
   CHECK(*m.find("") == 7);
+}
+
+TEST_CASE("ViewSet: inserts once, finds, grows past a reserve, visits every key once", "[engine][view_map]") {
+  chainlens::ViewSet s;
+  std::set<std::string> reference;
+  std::deque<std::string> keys;
+  s.reserve(100);
+  for (int i = 0; i < 3000; ++i) {
+    const std::string& k = keys.emplace_back("id" + std::to_string(i % 1000));  // each key three times
+    CHECK(s.insert(k) == reference.insert(k).second);
+  }
+  CHECK(s.size() == 1000);
+  CHECK(s.contains("id0"));
+  CHECK(s.contains("id999"));
+  CHECK_FALSE(s.contains("id1000"));
+  CHECK_FALSE(s.contains(""));
+  std::set<std::string> visited;
+  std::size_t visits = 0;
+  s.for_each([&](std::string_view k) {
+    visited.emplace(k);
+    ++visits;
+  });
+  CHECK(visits == 1000);
+  CHECK(visited == reference);
 }

@@ -65,3 +65,21 @@ TEST_CASE("what_if: removing the only local firm opens its segment", "[engine][w
   CHECK_THROWS_WITH(what_if(t.graph(), Scope::parse("中国/青岛"), {{WhatIfChange::Kind::remove, "nobody"}}),
                     "no enterprise 'nobody' in the workspace");
 }
+
+TEST_CASE("what_if: the after report names its local firms once the changed copy is gone", "[engine][what_if][report_names]") {
+  const TestGraph t(R"(
+chains: [{id: t, segments: [{id: a}, {id: b, inputs: [a]}]}]
+enterprises:
+  - {id: f1, name: 本地一厂, location: 中国/青岛, segments: [b]}
+  - {id: g1, name: 外地集团, location: 中国/上海, segments: [a]}
+  - {id: g2, location: 中国/上海, segments: [a]}
+)", "t");
+  const WhatIfReport r = what_if(t.graph(), Scope::parse("中国/青岛"),
+                                 {{WhatIfChange::Kind::add, "g1"}, {WhatIfChange::Kind::add, "g2"}});
+  CHECK(gap(r.after.gaps, "a").local_enterprises == std::vector<std::string>{"g1", "g2"});
+  // Named on demand from the workspace the copy was made of: a name, else the id.
+  CHECK(r.after.gaps.names.firm("g1") == "外地集团");
+  CHECK(r.after.gaps.names.firm("g2") == "g2");
+  CHECK(r.before.gaps.names.firm("f1") == "本地一厂");
+  CHECK(r.after.gaps.names.firm("nobody").empty());
+}

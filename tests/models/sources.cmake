@@ -10,4 +10,5 @@ target_sources(chainlens_tests PRIVATE
   models/text_encoding_test.cpp
   models/column_mapping_test.cpp
   models/content_hash_test.cpp
+  models/enterprise_index_test.cpp
 )
