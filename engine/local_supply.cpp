@@ -38,7 +38,11 @@ std::size_t count_matchmaking(const ChainGraph& graph, SupplyVertexId customer_v
   for (auto edge : boost::make_iterator_range(boost::in_edges(customer_vertex, s))) {
     if (verified_only && relations.confidence(s[edge].relation) == Confidence::inferred) continue;
     if (vertex_local[boost::source(edge, s)]) continue;
-    n += alternatives_total(graph, s[edge].segment, customer, customer_operating_local, local_operating) > 0 ? 1 : 0;
+    // Only whether an alternative exists: a pool of two or more has one whoever the customer
+    // is, and only a pool of one needs the customer's segments read.
+    const std::size_t pool = local_operating[s[edge].segment].size();
+    if (pool > 1) ++n;
+    else if (pool == 1) n += alternatives_total(graph, s[edge].segment, customer, customer_operating_local, local_operating) > 0 ? 1 : 0;
   }
   return n;
 }

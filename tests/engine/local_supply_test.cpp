@@ -163,3 +163,40 @@ supplies:
   REQUIRE(c.by_value);
   CHECK(*c.by_value == std::ldexp(1.0, -53));
 }
+
+TEST_CASE("local_supply: past the row cap a customer that is its segment's only local firm has no alternative",
+          "[engine][local_supply][row_caps]") {
+  // c0 comes first by id and fills the cap of 1; f1 is the only local operating firm in a,
+  // so f1's own purchase from f2 has no local alternative, x1's has (f1).
+  const std::string base = R"(
+chains: [{id: t, segments: [{id: a}, {id: b, inputs: [a]}]}]
+enterprises:
+  - {id: c0, location: 中国/青岛, segments: [b]}
+  - {id: f1, location: 中国/青岛, segments: [a]}
+  - {id: f2, location: 中国/上海, segments: [a]}
+  - {id: x1, location: 中国/青岛, segments: [b]}
+supplies:
+  - {from: f2, to: c0, segment: a}
+  - {from: f2, to: f1, segment: a}
+  - {from: f2, to: x1, segment: a}
+)";
+  LocalSupplyOptions capped;
+  capped.max_rows = 1;
+  const Scope qd = Scope::parse("中国/青岛");
+  {
+    const TestGraph t(base, "t");
+    const LocalSupplyReport r = local_supply(t.graph(), qd, capped);
+    REQUIRE(r.matchmaking.size() == 1);
+    CHECK(r.matchmaking[0].customer == "c0");
+    CHECK(r.matchmaking_total == 2);  // c0 and x1, not f1
+    CHECK(local_supply(t.graph(), qd).matchmaking_total == 2);
+  }
+  {
+    // A second local firm in a (f3) is an alternative for f1 too.
+    std::string more = base;
+    more.insert(more.find("supplies:"), "  - {id: f3, location: 中国/青岛, segments: [a]}\n");
+    const TestGraph t(more, "t");
+    CHECK(local_supply(t.graph(), qd, capped).matchmaking_total == 3);
+    CHECK(local_supply(t.graph(), qd).matchmaking_total == 3);
+  }
+}
