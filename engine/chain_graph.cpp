@@ -3,13 +3,11 @@
 #include "engine/chain_graph.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <stdexcept>
 #include <unordered_set>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
-#include <tbb/parallel_sort.h>
 #include <tbb/task_group.h>
 
 namespace chainlens {
