@@ -239,7 +239,7 @@ template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
     if (std::string bad = w.enterprise_index.check(w.enterprises.size(), w.supply_table.id_count()); !bad.empty())
       throw std::runtime_error(bad);
   }
-  a & w.demand & w.files & w.file_keys & w.root;
+  a & w.demand & w.files & w.file_keys & w.include_folders & w.root;
   // A plain bool would be read raw (undefined for a damaged byte): written as one checked byte.
   if constexpr (Ar::is_saving::value) {
     const std::uint8_t flag = w.root_is_folder ? 1 : 0;
@@ -473,15 +473,31 @@ void check_snapshot_sources(const Workspace& ws, const std::string& name) {
   }
   if (hex64(hasher.digest()) != ws.content_hash)
     refuse(name, "snapshot is stale: its source files changed since it was compiled", kRecompile);
-  if (!ws.root_is_folder) return;
+  auto added = [&](const std::string& key) {
+    refuse(name, "snapshot is stale: " + (fs::path(ws.root) / key).lexically_normal().generic_string() +
+                     " was added to the workspace since it was compiled", kRecompile);
+  };
   std::error_code ec;
-  for (const fs::path& f : list_workspace_files(ws.root, ec)) {
-    const std::string key = f.lexically_relative(ws.root).generic_string();
-    if (!known.count(key))
-      refuse(name, "snapshot is stale: " + (fs::path(ws.root) / key).generic_string() + " was added to the workspace since it was compiled",
+  if (ws.root_is_folder) {
+    for (const fs::path& f : list_workspace_files(ws.root, ec))
+      if (!known.count(f.lexically_relative(ws.root).generic_string())) added(f.lexically_relative(ws.root).generic_string());
+    if (ec) refuse(name, "snapshot is stale: its workspace folder " + ws.root + " cannot be read: " + ec.message(), kRecompile);
+  }
+  // Included folders, keyed as the loader keyed their files (through symlinks, relative to
+  // the root): one outside the root is in no scan above.
+  if (ws.root.empty()) return;
+  for (const std::string& folder : ws.include_folders) {
+    const fs::path at = (fs::path(ws.root) / folder).lexically_normal();
+    for (const fs::path& f : list_workspace_files(at, ec)) {
+      std::error_code cec;
+      const fs::path full = fs::weakly_canonical(f, cec);
+      const std::string key = (cec ? f : full).lexically_relative(ws.root).generic_string();
+      if (!known.count(key)) added(key);
+    }
+    if (ec)
+      refuse(name, "snapshot is stale: its included folder " + at.generic_string() + " cannot be read: " + ec.message(),
              kRecompile);
   }
-  if (ec) refuse(name, "snapshot is stale: its workspace folder " + ws.root + " cannot be read: " + ec.message(), kRecompile);
 }
 
 Workspace load_workspace_or_snapshot(const std::filesystem::path& path, const LoadOptions& options) {

@@ -17,7 +17,7 @@ namespace chainlens {
 /// 4: the workspace root and relative file keys (--check-sources from any folder);
 /// 5: every type inline (no class information), the supply relations as columns (issue 16).
 /// 6: enterprises as blocks of packed records, decoded in parallel (issue 16).
-inline constexpr std::uint32_t kSnapshotVersion = 7;
+inline constexpr std::uint32_t kSnapshotVersion = 8;
 
 /// Bytes of the header: magic, version, payload size, checksum, content hash.
 inline constexpr std::size_t kSnapshotHeaderSize = 8 + 4 + 8 + 8 + 16;

@@ -49,6 +49,9 @@ struct Workspace {
   /// The same files relative to `root` ('/'-separated): what the content hash covers, so
   /// that it does not depend on how the workspace's path was spelled (issue 15).
   std::vector<std::string> file_keys;
+  /// Folders read through `include:`, keyed like file_keys: --check-sources looks in them for
+  /// files added since a snapshot was compiled (those outside the root are not in its scan).
+  std::vector<std::string> include_folders;
   std::string root;                 // absolute, symlinks resolved: the folder loaded, or the file's folder
   bool root_is_folder = false;      // a folder was loaded (so files added to it are noticed)
   std::string content_hash;         // xxh3-64 over the files' relative paths and bytes, hex

@@ -1109,6 +1109,9 @@ void load_includes(Loaded& L, const LoadOptions& options, std::set<fs::path>& se
     if (fs::is_directory(target, ec)) {
       files = workspace_files(target, ec);
       if (ec) L.sink.error(inc.pos, "cannot read included folder '" + target.generic_string() + "': " + ec.message());
+      const std::string key = file_key(target, target.generic_string(), L);
+      if (std::find(L.ws.include_folders.begin(), L.ws.include_folders.end(), key) == L.ws.include_folders.end())
+        L.ws.include_folders.push_back(key);
     } else if (fs::exists(target, ec) && is_workspace_file(target)) {
       files.push_back(target);
     } else {

@@ -90,3 +90,31 @@ TEST_CASE("check_snapshot_sources: reads from the recorded root, notices added f
     CHECK(refusal(back) == "fresh");
   }
 }
+
+TEST_CASE("check_snapshot_sources: notices a file added to an included folder outside the root", "[models][snapshot][hash]") {
+  TempWorkspace t;
+  const fs::path root = t.base / "chain", shared = t.base / "shared";
+  fs::create_directories(root);
+  fs::create_directories(shared);
+  std::ofstream(root / "workspace.yaml") << "workspace: {include: [../shared]}\nchains: [{id: t, segments: [{id: t.a}]}]\n";
+  std::ofstream(shared / "firms.yaml") << "enterprises: [{id: f, location: 中国, segments: [t.a]}]\n";
+  const Workspace ws = load_workspace(root);
+  REQUIRE(ws.enterprises.size() == 1);
+  CHECK(ws.include_folders == std::vector<std::string>{"../shared"});
+  const Workspace back = read_snapshot_bytes(write_snapshot_bytes(ws), "x.snap");
+  CHECK(back.include_folders == ws.include_folders);
+  CHECK(refusal(back) == "fresh");
+  SECTION("a file added there makes it stale") {
+    std::ofstream(shared / "more.yaml") << "enterprises: []\n";
+    CHECK(refusal(back).find("snapshot is stale: " + (fs::weakly_canonical(shared) / "more.yaml").generic_string() +
+                             " was added to the workspace since it was compiled") != std::string::npos);
+  }
+  SECTION("a file that is not a workspace file does not") {
+    std::ofstream(shared / "notes.txt") << "notes\n";
+    CHECK(refusal(back) == "fresh");
+  }
+  SECTION("a file removed from there makes it stale") {
+    fs::remove(shared / "firms.yaml");
+    CHECK(refusal(back).find("cannot be read") != std::string::npos);
+  }
+}

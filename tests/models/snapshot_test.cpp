@@ -66,8 +66,8 @@ TEST_CASE("snapshot: damaged files are refused", "[models][snapshot]") {
   }
   SECTION("another format version") {
     std::string bad = bytes;
-    bad[8] = 6;
-    CHECK(refusal(bad).find("snapshot format version 6 is not supported (this chainlens reads version 7)") != std::string::npos);
+    bad[8] = 7;
+    CHECK(refusal(bad).find("snapshot format version 7 is not supported (this chainlens reads version 8)") != std::string::npos);
   }
   SECTION("a flipped byte of the content hash in the header (bytes 28-43, issue 18)") {
     for (std::size_t at = 28; at < 44; ++at) {
