@@ -153,12 +153,6 @@ ScoreFactors pair_factors(const ScoreFactors& base, const ScoringModel::SegmentF
   return x;
 }
 
-// A pair ranks before another by score, then segment id.
-bool pair_before(double a_score, std::string_view a_segment, double b_score, std::string_view b_segment) {
-  if (rank_key(a_score) != rank_key(b_score)) return a_score > b_score;
-  return a_segment < b_segment;
-}
-
 }  // namespace
 
 CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
@@ -189,7 +183,7 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
     r.pairs.push_back(std::move(p));
   }
   std::sort(r.pairs.begin(), r.pairs.end(),
-            [](const PairScore& a, const PairScore& b) { return pair_before(a.score, a.segment, b.score, b.segment); });
+            [](const PairScore& a, const PairScore& b) { return ranks_ahead(a.score, a.segment, b.score, b.segment); });
   r.matched = !r.pairs.empty();
   if (r.matched) {
     const PairScore& best = r.pairs.front();
@@ -217,7 +211,7 @@ QuickScore quick_score(const ScoringModel& m, const Candidate& c) {
   for (const auto& [segment, f] : facts) {
     if (f->covered) continue;
     const double score = pair_score(m.weights, pair_factors(base, *f, c, segment));
-    if (!q.matched || pair_before(score, segment, q.score, best)) {
+    if (!q.matched || ranks_ahead(score, segment, q.score, best)) {
       q.score = score;
       best = segment;
       q.matched = true;
@@ -252,10 +246,7 @@ ScoreRow score_row(const CandidateScore& s) {
   return r;
 }
 
-bool ranks_before(const CandidateScore& a, const CandidateScore& b) {
-  if (rank_key(a.score) != rank_key(b.score)) return a.score > b.score;
-  return a.id < b.id;
-}
+bool ranks_before(const CandidateScore& a, const CandidateScore& b) { return ranks_ahead(a.score, a.id, b.score, b.id); }
 
 namespace {
 

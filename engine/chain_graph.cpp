@@ -105,12 +105,7 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
   // side by side (on the largest benchmark each is a second or more).
   const auto& all = workspace.enterprises;
   const SupplyTable& table = workspace.supply_table;
-  if (workspace.enterprise_index.fits(all, table)) {
-    index_ = &workspace.enterprise_index;
-  } else {
-    own_index_ = index_enterprises(all, table);
-    index_ = &own_index_;
-  }
+  index_ = &fitting_index(workspace.enterprise_index, all, table, own_index_);
   tbb::task_group members;
   members.run([&] {
     local_scope_ = default_scope();

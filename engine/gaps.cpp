@@ -32,8 +32,7 @@ namespace {
 
 void sort_gaps(std::vector<SegmentGap>& segments) {
   std::sort(segments.begin(), segments.end(), [](const SegmentGap& a, const SegmentGap& b) {
-    if (rank_key(a.gap_score) != rank_key(b.gap_score)) return a.gap_score > b.gap_score;
-    return a.segment < b.segment;
+    return ranks_ahead(a.gap_score, a.segment, b.gap_score, b.segment);
   });
 }
 

@@ -16,7 +16,7 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions) 
   Candidate c;
   c.id = e.id;
   c.name = e.name;
-  c.location = regions.empty() ? e.location : resolve_alias(regions, e.location);
+  c.location = resolve_alias(regions, e.location);
   c.segments = e.segments;
   c.revenue = e.revenue;
   c.group = e.group;
@@ -110,8 +110,7 @@ TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidat
     }
   };
   order(matched, [&](std::uint32_t a, std::uint32_t b) {
-    if (rank_key(quick[a].score) != rank_key(quick[b].score)) return quick[a].score > quick[b].score;
-    return unique[a]->id < unique[b]->id;
+    return ranks_ahead(quick[a].score, unique[a]->id, quick[b].score, unique[b]->id);
   });
   order(unmatched, [&](std::uint32_t a, std::uint32_t b) { return unique[a]->id < unique[b]->id; });
   auto score_rows = [&](const std::vector<std::uint32_t>& rows, std::vector<CandidateScore>& out) {

@@ -31,6 +31,13 @@ EnterpriseIndex index_enterprises(const std::vector<Enterprise>& enterprises, co
   return x;
 }
 
+const EnterpriseIndex& fitting_index(const EnterpriseIndex& index, const std::vector<Enterprise>& enterprises,
+                                     const SupplyTable& table, EnterpriseIndex& scratch) {
+  if (index.fits(enterprises, table)) return index;
+  scratch = index_enterprises(enterprises, table);
+  return scratch;
+}
+
 std::optional<std::size_t> EnterpriseIndex::find(const std::vector<Enterprise>& enterprises, std::string_view id) const {
   auto it = std::lower_bound(by_id.begin(), by_id.end(), id,
                              [&](std::uint32_t p, std::string_view v) { return std::string_view(enterprises[p].id) < v; });

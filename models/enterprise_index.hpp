@@ -36,4 +36,9 @@ struct EnterpriseIndex {
 /// Sorts the ids (in parallel) and joins the table's ids to them in one merge.
 EnterpriseIndex index_enterprises(const std::vector<Enterprise>& enterprises, const SupplyTable& table);
 
+/// `index` when it fits the lists, else a fresh one built into `scratch` (a workspace built
+/// in code carries none, one grown after loading a stale one).
+const EnterpriseIndex& fitting_index(const EnterpriseIndex& index, const std::vector<Enterprise>& enterprises,
+                                     const SupplyTable& table, EnterpriseIndex& scratch);
+
 }  // namespace chainlens

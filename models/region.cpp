@@ -78,6 +78,7 @@ RegionPath resolve_alias(const std::vector<Region>& regions, const RegionPath& p
   // Level by level, so that an alias deeper in the path resolves too when it lies under what
   // came before it (中国/山东省/青岛市/黄岛区 -> 中国/山东/青岛/西海岸新区); a first component
   // that is an alias stands for its whole path (黄岛区/董家口).
+  if (regions.empty()) return path;  // nothing to resolve (a workspace firm's location, resolved at load)
   RegionPath out;
   for (const std::string& part : path.parts) {
     if (const Region* r = find_named(regions, part, out)) out = r->path;

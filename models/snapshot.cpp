@@ -226,14 +226,10 @@ template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
   a & w.supplies;
   serialize_table(a, w.supply_table);
   if constexpr (Ar::is_saving::value) {
-    // A workspace built or changed in code may carry no index, or a stale one: a snapshot
-    // always holds one that fits.
-    if (w.enterprise_index.fits(w.enterprises, w.supply_table)) {
-      a << w.enterprise_index.by_id << w.enterprise_index.firm_of;
-    } else {
-      const EnterpriseIndex fresh = index_enterprises(w.enterprises, w.supply_table);
-      a << fresh.by_id << fresh.firm_of;
-    }
+    // A snapshot always holds an index that fits, whatever the workspace carries.
+    EnterpriseIndex fresh;
+    const EnterpriseIndex& x = fitting_index(w.enterprise_index, w.enterprises, w.supply_table, fresh);
+    a << x.by_id << x.firm_of;
   } else {
     a >> w.enterprise_index.by_id >> w.enterprise_index.firm_of;
     if (std::string bad = w.enterprise_index.check(w.enterprises.size(), w.supply_table.id_count()); !bad.empty())
@@ -480,7 +476,7 @@ void check_snapshot_sources(const Workspace& ws, const std::string& name) {
   std::error_code ec;
   if (ws.root_is_folder) {
     for (const fs::path& f : list_workspace_files(ws.root, ec))
-      if (!known.count(f.lexically_relative(ws.root).generic_string())) added(f.lexically_relative(ws.root).generic_string());
+      if (const std::string key = f.lexically_relative(ws.root).generic_string(); !known.count(key)) added(key);
     if (ec) refuse(name, "snapshot is stale: its workspace folder " + ws.root + " cannot be read: " + ec.message(), kRecompile);
   }
   // Included folders, keyed as the loader keyed their files (through symlinks, relative to
