@@ -13,7 +13,9 @@
 #include "engine/full_analysis.hpp"
 #include "engine/portfolio.hpp"
 #include "render/chokepoints_writer.hpp"
+#include "models/atomic_file.hpp"
 #include "render/gaps_writer.hpp"
+#include "render/json_stream.hpp"
 #include "render/local_supply_writer.hpp"
 #include "render/targets_writer.hpp"
 
@@ -104,13 +106,23 @@ static int run_analyze(const AnalyzeOptions& o) {
   cap_rows(supply.matchmaking, supply.matchmaking_total, max_rows, "supply.matchmaking", capped);
   cap_rows(targets.targets, targets.targets_total, max_rows, "targets.targets", capped);
   cap_rows(targets.unmatched, targets.unmatched_total, max_rows, "targets.unmatched", capped);
-  // The sections are the single commands' JSON, joined: the same keys and numbers.
-  std::string out = "{\n\"gaps\": " + trimmed(write_gaps(gaps, "json", lang)) +
-                    ",\n\"chokepoints\": " + trimmed(write_chokepoints(chain.id, chokepoints, "json", lang)) +
-                    ",\n\"supply\": " + trimmed(write_local_supply(supply, "json", lang)) + ",\n\"targets\": " +
-                    trimmed(write_targets(targets, portfolio ? &*portfolio : nullptr, TargetsFormat::json, lang)) +
-                    (capped.empty() ? "" : ",\n\"row_caps\": " + row_caps_json(capped, max_rows, lang)) + "\n}\n";
-  write_result(o.a, out);
+  // The sections are the single commands' JSON, joined: the same keys and numbers. They
+  // stream into the output a block at a time (issue 16): --all-rows on a city-wide network
+  // is hundreds of megabytes of JSON, never held whole.
+  AtomicFile file(o.a.out);
+  TextSink sink([&file](std::string_view block) { file.write(block); });
+  std::string& text = sink.text();
+  text += "{\n\"gaps\": " + trimmed(write_gaps(gaps, "json", lang));
+  text += ",\n\"chokepoints\": ";
+  write_chokepoints_json(chain.id, chokepoints, lang, sink);
+  text += ",\n\"supply\": ";
+  write_local_supply_json(supply, lang, sink);
+  text += ",\n\"targets\": ";
+  write_targets_json(targets, portfolio ? &*portfolio : nullptr, lang, sink);
+  if (!capped.empty()) text += ",\n\"row_caps\": " + row_caps_json(capped, max_rows, lang);
+  text += "\n}\n";
+  sink.flush();
+  file.commit();
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/gaps_writer.hpp"
+#include "render/json_stream.hpp"
 #include "render/report_text.hpp"
 #include "render/table.hpp"
 #include "render/xlsx_writer.hpp"
@@ -35,22 +36,39 @@ Table chokepoints_table(const std::string& chain, const ChokepointReport& r, Lan
   return t;
 }
 
+void write_chokepoints_json(const std::string& chain, const ChokepointReport& r, Lang lang, TextSink& sink) {
+  using Json = nlohmann::ordered_json;
+  // Streamed: a city-wide network has hundreds of thousands of single sources.
+  JsonStreamObject j(Json{{"chain", chain}, {"chain_label", chain_label(r.names, chain, lang)}}, &sink);
+  j.open_array("segments");
+  for (const std::string& s : r.segments) j.string_row(s);
+  j.close_array();
+  j.open_array("enterprises");
+  for (const std::string& e : r.enterprises) j.string_row(e);
+  j.close_array();
+  if (r.segment_status.size() == r.segments.size() && !r.segments.empty()) {
+    j.field("scope", r.scope.str());
+    j.open_array("segment_status");
+    for (std::size_t i = 0; i < r.segments.size(); ++i)
+      j.object_row()
+          .str("segment", r.segments[i])
+          .str("status", status_name(r.segment_status[i]))
+          .str("status_label", status_label(r.segment_status[i], lang))
+          .close();
+    j.close_array();
+  }
+  j.open_array("single_sources");
+  for (const SingleSource& x : r.single_sources)
+    j.object_row().str("enterprise", x.enterprise).str("segment", x.segment).str("supplier", x.supplier).close();
+  j.close_array();
+  j.finish();
+}
+
 std::string write_chokepoints(const std::string& chain, const ChokepointReport& r, std::string_view format, Lang lang) {
   if (format == "json") {
-    nlohmann::ordered_json j{{"chain", chain}, {"chain_label", chain_label(r.names, chain, lang)},
-                             {"segments", r.segments}, {"enterprises", r.enterprises}};
-    if (r.segment_status.size() == r.segments.size() && !r.segments.empty()) {
-      j["scope"] = r.scope.str();
-      j["segment_status"] = nlohmann::ordered_json::array();
-      for (std::size_t i = 0; i < r.segments.size(); ++i)
-        j["segment_status"].push_back({{"segment", r.segments[i]},
-                                       {"status", status_name(r.segment_status[i])},
-                                       {"status_label", status_label(r.segment_status[i], lang)}});
-    }
-    j["single_sources"] = nlohmann::ordered_json::array();
-    for (const SingleSource& x : r.single_sources)
-      j["single_sources"].push_back({{"enterprise", x.enterprise}, {"segment", x.segment}, {"supplier", x.supplier}});
-    return j.dump(2) + "\n";
+    TextSink text;
+    write_chokepoints_json(chain, r, lang, text);
+    return text.take() + "\n";
   }
   const Table t = chokepoints_table(chain, r, lang);
   if (format == "csv") return to_csv(t);

@@ -10,6 +10,8 @@
 
 namespace chainlens {
 
+class TextSink;
+
 /// The findings table: id (the id column), kind, segment or firm, input segment, only supplier.
 Table chokepoints_table(const std::string& chain, const ChokepointReport& r, Lang lang);
 
@@ -17,5 +19,7 @@ Table chokepoints_table(const std::string& chain, const ChokepointReport& r, Lan
 /// kind, segment or firm, input segment, only supplier, all by name. JSON: {chain,
 /// chain_label, segments, enterprises, single_sources[{enterprise, segment, supplier}]} (ids).
 std::string write_chokepoints(const std::string& chain, const ChokepointReport& r, std::string_view format, Lang lang);
+/// The JSON form streamed into `sink` (render/json_stream.hpp), without its trailing newline.
+void write_chokepoints_json(const std::string& chain, const ChokepointReport& r, Lang lang, TextSink& sink);
 
 }  // namespace chainlens

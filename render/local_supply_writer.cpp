@@ -82,6 +82,55 @@ Table leakage_table(const LocalSupplyReport& r, Lang lang) {
 
 }  // namespace
 
+void write_local_supply_json(const LocalSupplyReport& r, Lang lang, TextSink& sink) {
+  // Streamed row by row: a supply network of millions of relations has as many
+  // matchmaking rows, too many for one DOM (or one string).
+  JsonStreamObject j(Json{{"chain", r.chain},
+                          {"chain_label", chain_label(r.names, r.chain, lang)},
+                          {"scope", r.scope.str()},
+                          {"slsr", number(r.chain_slsr)}},
+                     &sink);
+  j.open_array("enterprises");
+  for (const EnterpriseSupply& e : r.enterprises) {
+    JsonRow row = j.object_row();
+    row.str("id", e.enterprise)
+        .str("name", e.name)
+        .boolean("local", e.local)
+        .integer("relations", e.relations)
+        .number("lsr_value", e.by_value)
+        .number("lsr_count", e.by_count)
+        .number("potential_value", e.potential_by_value)
+        .number("potential_count", e.potential_by_count)
+        .boolean("inferred", e.has_inferred);
+    Json d = Json::array();
+    for (const Declared& x : e.declared)
+      d.push_back({{"value", x.value}, {"bound", bound_word(x.bound, Lang::en)}, {"source", x.source.id},
+                   {"quote", x.source.quote}});
+    row.value("declared", d);
+    row.close();
+  }
+  j.close_array();
+  j.open_array("matchmaking");
+  for (const Matchmaking& m : r.matchmaking) {
+    JsonRow row = j.object_row();
+    row.str("customer", m.customer)
+        .str("segment", m.segment)
+        .str("supplier", m.supplier)
+        .number("value", m.value)
+        .strings("local_alternatives", m.local_alternatives)
+        .integer("local_alternatives_total", static_cast<std::int64_t>(m.alternatives_total))
+        .boolean("inferred", m.inferred);
+    row.close();
+  }
+  j.close_array();
+  j.open_array("leakage");
+  for (const SegmentSlsr& s : r.leakage)
+    j.row({{"segment", s.segment}, {"demand", number(s.demand)}, {"slsr", number(s.slsr)},
+           {"leakage", number(s.leakage)}});
+  j.close_array();
+  j.finish();
+}
+
 std::vector<Sheet> local_supply_sheets(const LocalSupplyReport& r, Lang lang) {
   std::vector<Sheet> sheets{{tr(lang, "本地配套", "Local supply"), enterprise_table(r, lang)}};
   if (!r.matchmaking.empty()) sheets.push_back({tr(lang, "供需对接", "Matchmaking"), matchmaking_table(r, lang)});
@@ -91,38 +140,9 @@ std::vector<Sheet> local_supply_sheets(const LocalSupplyReport& r, Lang lang) {
 
 std::string write_local_supply(const LocalSupplyReport& r, std::string_view format, Lang lang) {
   if (format == "json") {
-    // Streamed row by row: a supply network of millions of relations has as many
-    // matchmaking rows, too many for one DOM.
-    JsonStreamObject j(Json{{"chain", r.chain},
-                            {"chain_label", chain_label(r.names, r.chain, lang)},
-                            {"scope", r.scope.str()},
-                            {"slsr", number(r.chain_slsr)}});
-    j.open_array("enterprises");
-    for (const EnterpriseSupply& e : r.enterprises) {
-      Json d = Json::array();
-      for (const Declared& x : e.declared)
-        d.push_back({{"value", x.value}, {"bound", bound_word(x.bound, Lang::en)}, {"source", x.source.id},
-                     {"quote", x.source.quote}});
-      j.row({{"id", e.enterprise}, {"name", e.name}, {"local", e.local},
-             {"relations", e.relations}, {"lsr_value", number(e.by_value)},
-             {"lsr_count", number(e.by_count)}, {"potential_value", number(e.potential_by_value)},
-             {"potential_count", number(e.potential_by_count)}, {"inferred", e.has_inferred},
-             {"declared", d}});
-    }
-    j.close_array();
-    j.open_array("matchmaking");
-    for (const Matchmaking& m : r.matchmaking)
-      j.row({{"customer", m.customer}, {"segment", m.segment}, {"supplier", m.supplier},
-             {"value", number(m.value)}, {"local_alternatives", m.local_alternatives},
-             {"local_alternatives_total", m.alternatives_total},
-             {"inferred", m.inferred}});
-    j.close_array();
-    j.open_array("leakage");
-    for (const SegmentSlsr& s : r.leakage)
-      j.row({{"segment", s.segment}, {"demand", number(s.demand)}, {"slsr", number(s.slsr)},
-             {"leakage", number(s.leakage)}});
-    j.close_array();
-    return j.finish();
+    TextSink text;
+    write_local_supply_json(r, lang, text);
+    return text.take() + "\n";
   }
   if (format == "csv") return to_csv(enterprise_table(r, lang));
   if (format == "xlsx") return to_xlsx(local_supply_sheets(r, lang));

@@ -10,6 +10,8 @@
 
 namespace chainlens {
 
+class TextSink;
+
 /// The sheets of the xlsx form: 本地配套, 供需对接 and 需求漏出 (each when it has rows; the first always).
 std::vector<Sheet> local_supply_sheets(const LocalSupplyReport& r, Lang lang);
 
@@ -18,5 +20,7 @@ std::vector<Sheet> local_supply_sheets(const LocalSupplyReport& r, Lang lang);
 /// CSV, 0.0% cells in xlsx). "No data" is printed as "-" in tables, an empty cell in xlsx
 /// and null in JSON, never as 0.
 std::string write_local_supply(const LocalSupplyReport& r, std::string_view format, Lang lang);
+/// The JSON form streamed into `sink` (render/json_stream.hpp), without its trailing newline.
+void write_local_supply_json(const LocalSupplyReport& r, Lang lang, TextSink& sink);
 
 }  // namespace chainlens

@@ -153,9 +153,9 @@ Json score_json(const CandidateScore& s, Lang lang) {
 
 }  // namespace
 
-static std::string targets_json(const TargetsReport& r, const Portfolio* p, Lang lang) {
+void write_targets_json(const TargetsReport& r, const Portfolio* p, Lang lang, TextSink& sink) {
   // Streamed row by row: a pool of a million candidates is too large for one DOM.
-  JsonStreamObject j(Json{{"chain", r.chain}, {"chain_label", chain_title(r, lang)}, {"scope", r.scope.str()}});
+  JsonStreamObject j(Json{{"chain", r.chain}, {"chain_label", chain_title(r, lang)}, {"scope", r.scope.str()}}, &sink);
   j.field("weights", Json{{"gap", r.weights.gap},
                           {"fit", r.weights.fit},
                           {"strength", r.weights.strength},
@@ -169,7 +169,7 @@ static std::string targets_json(const TargetsReport& r, const Portfolio* p, Lang
   for (const CandidateScore& s : r.targets) j.row(score_json(s, lang));
   j.close_array();
   j.open_array("unmatched");
-  for (const CandidateScore& s : r.unmatched) j.row(s.id);
+  for (const CandidateScore& s : r.unmatched) j.string_row(s.id);
   j.close_array();
   if (p) {
     Json picked = Json::array();
@@ -180,7 +180,7 @@ static std::string targets_json(const TargetsReport& r, const Portfolio* p, Lang
                               {"slsr_before", optional_json(p->slsr_before)},
                               {"slsr_after", optional_json(p->slsr_after)}});
   }
-  return j.finish();
+  j.finish();
 }
 
 std::vector<Sheet> targets_sheets(const TargetsReport& r, const Portfolio* p, Lang lang, std::size_t limit) {
@@ -192,7 +192,11 @@ std::vector<Sheet> targets_sheets(const TargetsReport& r, const Portfolio* p, La
 
 std::string write_targets(const TargetsReport& r, const Portfolio* p, TargetsFormat format, Lang lang,
                           std::size_t limit) {
-  if (format == TargetsFormat::json) return targets_json(r, p, lang);
+  if (format == TargetsFormat::json) {
+    TextSink text;
+    write_targets_json(r, p, lang, text);
+    return text.take() + "\n";
+  }
   if (format == TargetsFormat::xlsx) return to_xlsx(targets_sheets(r, p, lang, limit));
   const Table t = targets_table(r, lang, limit);  // JSON has every row and needs no formatted table
   const std::string title = fmt::format(fmt::runtime(tr(lang, "{} 产业链招商目标 · 范围 {}", "Companies to attract to the {} chain · scope {}")),

@@ -11,12 +11,16 @@
 
 namespace chainlens {
 
+class TextSink;
+
 enum class TargetsFormat { table, json, csv, md, xlsx };
 
 /// `portfolio` may be null. `limit` caps the rows shown (0: all); JSON always has all. xlsx:
 /// the workbook's bytes, sheets 招商目标, 招商组合 (with a portfolio) and 未匹配企业.
 std::string write_targets(const TargetsReport& report, const Portfolio* portfolio, TargetsFormat format, Lang lang,
                           std::size_t limit = 0);
+/// The JSON form streamed into `sink` (render/json_stream.hpp), without its trailing newline.
+void write_targets_json(const TargetsReport& report, const Portfolio* portfolio, Lang lang, TextSink& sink);
 
 /// The sheets of the xlsx form: 招商目标 (the first `limit` rows, 0: all), 招商组合 (with a
 /// portfolio), 未匹配企业 (when any).

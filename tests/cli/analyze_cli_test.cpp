@@ -4,7 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "tests/support/run_cli.hpp"
+#include "tests/support/xlsx_inspect.hpp"
 
 using chainlens::test::run_chainlens;
 
@@ -43,4 +47,35 @@ TEST_CASE("analyze: --max-rows caps each table and says how many rows were left 
   // Chinese by default.
   const auto zh = nlohmann::json::parse(run_chainlens("analyze examples/minimal --chain bike --max-rows 1").out);
   CHECK(zh["row_caps"]["note"] == "每张表最多列出 1 行, 共有 5 行未列出 (加 --all-rows 列出全部)。");
+}
+
+TEST_CASE("analyze: the streamed file is the standard output, its sections the single commands' JSON",
+          "[cli][analyze][stream]") {
+  // bench/peer/cases/edge has matchmaking rows, single sources and declared ratios: every
+  // streamed row kind (issue 16: long tables go to the file a block at a time).
+  chainlens::test::TempDir dir;
+  const std::string file = (dir.path / "all.json").string();
+  const std::string args = "analyze bench/peer/cases/edge --chain 化工 --all-rows";
+  const auto out = run_chainlens(args);
+  REQUIRE(out.exit_code == 0);
+  REQUIRE(run_chainlens(args + " -o " + file).exit_code == 0);
+  std::ifstream in(file, std::ios::binary);
+  const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(written == out.out);
+  const auto j = nlohmann::ordered_json::parse(out.out);
+  REQUIRE(j["supply"]["matchmaking"].size() == 6);
+  REQUIRE(j["chokepoints"]["single_sources"].size() == 3);
+  // Each section is the single command's JSON byte for byte (its trailing newline aside);
+  // chokepoints there carry no local status (the command adds it for its scope).
+  auto chokepoints = nlohmann::ordered_json::parse(run_chainlens("chokepoints bench/peer/cases/edge --chain 化工 --format json").out);
+  chokepoints.erase("scope");
+  chokepoints.erase("segment_status");
+  CHECK(j["chokepoints"] == chokepoints);
+  for (const std::string command : {"gaps", "supply", "targets"}) {
+    const auto r = run_chainlens(command + " bench/peer/cases/edge --chain 化工 --format json");
+    REQUIRE(r.exit_code == 0);
+    REQUIRE(r.out.size() > 2);
+    INFO(command);
+    CHECK(out.out.find("\"" + command + "\": " + r.out.substr(0, r.out.size() - 1)) != std::string::npos);
+  }
 }

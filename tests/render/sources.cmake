@@ -9,4 +9,5 @@ target_sources(chainlens_tests PRIVATE
   render/xlsx_writer_test.cpp
   render/names_test.cpp
   render/report_md_escape_test.cpp
+  render/json_stream_test.cpp
 )
