@@ -13,7 +13,6 @@
 #include "engine/full_analysis.hpp"
 #include "engine/portfolio.hpp"
 #include "render/chokepoints_writer.hpp"
-#include "models/atomic_file.hpp"
 #include "render/gaps_writer.hpp"
 #include "render/json_stream.hpp"
 #include "render/local_supply_writer.hpp"
@@ -109,20 +108,18 @@ static int run_analyze(const AnalyzeOptions& o) {
   // The sections are the single commands' JSON, joined: the same keys and numbers. They
   // stream into the output a block at a time (issue 16): --all-rows on a city-wide network
   // is hundreds of megabytes of JSON, never held whole.
-  AtomicFile file(o.a.out);
-  TextSink sink([&file](std::string_view block) { file.write(block); });
-  std::string& text = sink.text();
-  text += "{\n\"gaps\": " + trimmed(write_gaps(gaps, "json", lang));
-  text += ",\n\"chokepoints\": ";
-  write_chokepoints_json(chain.id, chokepoints, lang, sink);
-  text += ",\n\"supply\": ";
-  write_local_supply_json(supply, lang, sink);
-  text += ",\n\"targets\": ";
-  write_targets_json(targets, portfolio ? &*portfolio : nullptr, lang, sink);
-  if (!capped.empty()) text += ",\n\"row_caps\": " + row_caps_json(capped, max_rows, lang);
-  text += "\n}\n";
-  sink.flush();
-  file.commit();
+  stream_json_result(o.a, [&](TextSink& sink) {
+    std::string& text = sink.text();
+    text += "{\n\"gaps\": " + trimmed(write_gaps(gaps, "json", lang));
+    text += ",\n\"chokepoints\": ";
+    write_chokepoints_json(chain.id, chokepoints, lang, sink);
+    text += ",\n\"supply\": ";
+    write_local_supply_json(supply, lang, sink);
+    text += ",\n\"targets\": ";
+    write_targets_json(targets, portfolio ? &*portfolio : nullptr, lang, sink);
+    if (!capped.empty()) text += ",\n\"row_caps\": " + row_caps_json(capped, max_rows, lang);
+    text += "\n}";
+  });
   return 0;
 }
 

@@ -23,7 +23,11 @@ static int run_chokepoints(const ChokepointsOptions& o) {
   ChokepointReport r = find_chokepoints(graph);
   // The findings are structural; the scope says which must-pass links the region lacks.
   add_local_status(r, find_gaps(graph, resolve_scope(ws, chain, o.a.scope)));
-  write_result(o.a, write_chokepoints(chain.id, r, o.a.format, parse_lang(o.a.lang)));
+  const Lang lang = parse_lang(o.a.lang);
+  if (o.a.format == "json")  // streamed: a city-wide network has hundreds of thousands of single sources
+    stream_json_result(o.a, [&](TextSink& sink) { write_chokepoints_json(chain.id, r, lang, sink); });
+  else
+    write_result(o.a, write_chokepoints(chain.id, r, o.a.format, lang));
   return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "models/atomic_file.hpp"
 #include "models/column_mapping.hpp"
 #include "models/snapshot.hpp"
+#include "render/json_stream.hpp"
 
 namespace chainlens::cli {
 
@@ -142,6 +143,15 @@ int guarded(const std::function<int()>& body) {
 void write_output(const std::string& out_path, const std::string& text) {
   // Standard output, a device or FIFO directly; a regular file atomically (models/atomic_file).
   write_file_atomic(out_path, text);
+}
+
+void stream_json_result(const AnalysisOptions& o, const std::function<void(TextSink&)>& write) {
+  AtomicFile file(o.out);
+  TextSink sink([&file](std::string_view block) { file.write(block); });
+  write(sink);
+  sink.text() += '\n';
+  sink.flush();
+  file.commit();
 }
 
 void write_result(const AnalysisOptions& o, const std::string& text) {

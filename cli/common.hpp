@@ -11,6 +11,10 @@
 #include "models/workspace.hpp"
 #include "models/yaml_loader.hpp"
 
+namespace chainlens {
+class TextSink;
+}
+
 namespace chainlens::cli {
 
 /// Documented in the README and in --help.
@@ -82,6 +86,11 @@ void write_output(const std::string& out_path, const std::string& text);
 /// (without it Excel on Chinese Windows reads the UTF-8 as GBK) unless --no-bom; an xlsx
 /// workbook is never written to a terminal (a UsageError asking for -o).
 void write_result(const AnalysisOptions& o, const std::string& text);
+
+/// Streams a JSON result into --out a block at a time (a file atomically, as write_output):
+/// `write` puts the document into the sink without its trailing newline, which is added.
+/// For outputs too long to hold whole (issue 16: a city-wide network's matchmaking list).
+void stream_json_result(const AnalysisOptions& o, const std::function<void(TextSink&)>& write);
 
 /// The UTF-8 byte-order mark.
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";

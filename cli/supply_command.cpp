@@ -23,7 +23,11 @@ static int run_supply(const SupplyOptions& o) {
   LocalSupplyOptions options;
   options.verified_only = o.verified_only;
   const LocalSupplyReport r = local_supply(graph, resolve_scope(ws, chain, o.a.scope), options);
-  write_result(o.a, write_local_supply(r, o.a.format, parse_lang(o.a.lang)));
+  const Lang lang = parse_lang(o.a.lang);
+  if (o.a.format == "json")  // streamed: a city-wide network has millions of matchmaking rows
+    stream_json_result(o.a, [&](TextSink& sink) { write_local_supply_json(r, lang, sink); });
+  else
+    write_result(o.a, write_local_supply(r, o.a.format, lang));
   return 0;
 }
 

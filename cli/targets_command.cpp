@@ -73,7 +73,11 @@ static int run_targets(const TargetsOptions& o) {
     write_result(o.a, write_targets_by_gap(gaps, report, o.by_gap, format, parse_lang(o.a.lang)));
     return 0;
   }
-  write_result(o.a, write_targets(report, portfolio ? &*portfolio : nullptr, format, parse_lang(o.a.lang), o.top));
+  const Portfolio* picked = portfolio ? &*portfolio : nullptr;
+  if (format == TargetsFormat::json)  // streamed: a pool of a million candidates
+    stream_json_result(o.a, [&](TextSink& sink) { write_targets_json(report, picked, parse_lang(o.a.lang), sink); });
+  else
+    write_result(o.a, write_targets(report, picked, format, parse_lang(o.a.lang), o.top));
   return 0;
 }
 

@@ -104,11 +104,7 @@ std::vector<SingleSource> single_sources(const ChainGraph& graph, std::size_t ma
     std::size_t supplier;
     auto operator<=>(const Rel&) const = default;
   };
-  // Views first; only the rows kept (the first max_rows by enterprise, segment) become strings.
-  struct View {
-    std::string_view enterprise, segment, supplier;
-  };
-  std::vector<View> found;
+  std::vector<SingleSource> found;
   std::vector<Rel> rels;
   for (SupplyVertexId customer = 0; customer < boost::num_vertices(s); ++customer) {
     rels.clear();
@@ -127,7 +123,7 @@ std::vector<SingleSource> single_sources(const ChainGraph& graph, std::size_t ma
   }
   // (enterprise, segment) is unique per row, so the order is total and a partial sort keeps
   // exactly the rows a full sort would put first.
-  const auto before = [](const View& a, const View& b) { return std::tie(a.enterprise, a.segment) < std::tie(b.enterprise, b.segment); };
+  const auto before = [](const SingleSource& a, const SingleSource& b) { return std::tie(a.enterprise, a.segment) < std::tie(b.enterprise, b.segment); };
   total = found.size();
   if (found.size() > max_rows) {
     std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(max_rows), found.end(), before);
@@ -135,10 +131,7 @@ std::vector<SingleSource> single_sources(const ChainGraph& graph, std::size_t ma
   } else {
     std::sort(found.begin(), found.end(), before);
   }
-  std::vector<SingleSource> out;
-  out.reserve(found.size());
-  for (const View& v : found) out.push_back({std::string(v.enterprise), std::string(v.segment), std::string(v.supplier)});
-  return out;
+  return found;
 }
 
 }  // namespace
@@ -151,9 +144,8 @@ ChokepointReport find_chokepoints(const ChainGraph& graph, const ChokepointOptio
   if (r.enterprises.size() > options.max_rows) r.enterprises.resize(options.max_rows);
   r.single_sources = single_sources(graph, options.max_rows, r.single_sources_total);
   name_graph(r.names, graph);
-  std::vector<std::string> firms = r.enterprises;
-  for (const SingleSource& x : r.single_sources) firms.push_back(x.enterprise), firms.push_back(x.supplier);
-  name_firms(r.names, graph, firms);
+  // Firms are named when a writer prints them (a JSON report prints ids only).
+  name_firms_from(r.names, graph);
   return r;
 }
 

@@ -2,6 +2,7 @@
 // "Chokepoints"): segment dominators, supply-network articulation points, single sources.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/gaps.hpp"
@@ -11,9 +12,11 @@ namespace chainlens {
 
 class ChainGraph;
 
-/// e buys its input segment k from exactly one enterprise.
+/// e buys its input segment k from exactly one enterprise. The ids view the graph's
+/// workspace (which outlives every report on it): a city-wide network has hundreds of
+/// thousands of these rows, and copying three strings per row was most of their cost.
 struct SingleSource {
-  std::string enterprise, segment, supplier;
+  std::string_view enterprise, segment, supplier;
 };
 
 struct ChokepointReport {

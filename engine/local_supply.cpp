@@ -75,8 +75,23 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
   }
 
   std::vector<boost::graph_traits<SupplyGraph>::edge_descriptor> in_edges;
+  // Matchmaking rows sort by (customer, segment, supplier), and customers come in id order:
+  // each customer's rows are sorted when the next id starts (a few rows, not the whole list).
+  // Stable: repeated relations of one (customer, segment, supplier) keep their file order.
+  std::size_t group_start = 0;
+  const auto sort_group = [&] {
+    std::stable_sort(r.matchmaking.begin() + static_cast<std::ptrdiff_t>(group_start), r.matchmaking.end(),
+                     [](const Matchmaking& a, const Matchmaking& b) {
+                       return std::tie(a.segment, a.supplier) < std::tie(b.segment, b.supplier);
+                     });
+    group_start = r.matchmaking.size();
+  };
+  std::string_view previous_customer;
   for (std::uint32_t position : graph.enterprises_by_id()) {
     if (!reported[position]) continue;
+    // A repeated id continues its group (its rows sort together, as they always did).
+    if (all[position].id != previous_customer) sort_group();
+    previous_customer = all[position].id;
     ++r.enterprises_total;
     const Enterprise* e = &all[position];
     const std::string& id = e->id;
@@ -93,7 +108,6 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
                                                            vertex_local, options.verified_only);
       continue;
     }
-    if (keep_row) name_firm(r.names, *e);
     EnterpriseSupply row;
     if (keep_row) {
       row.enterprise = id;
@@ -119,12 +133,12 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
         const bool local = vertex_local[boost::source(edge, s)];
         // Local operating members of the segment other than the customer (ids sorted, so
         // the first few are the ones shown).
-        std::vector<std::string> alternatives;
+        ShownIds alternatives;
         const std::size_t total = local ? 0 : alternatives_total(graph, s[edge].segment, *e, customer_operating_local, local_operating);
         if (total > 0 && keep_matches)
           for (std::string_view a : local_operating[s[edge].segment]) {
-            if (alternatives.size() == kShownAlternatives) break;
-            if (a != id) alternatives.emplace_back(a);
+            if (alternatives.full()) break;
+            if (a != id) alternatives.push_back(a);
           }
         const bool potential = local || total > 0;
         ++row.relations;
@@ -140,9 +154,8 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
         }
         if (total > 0) ++r.matchmaking_total;
         if (!keep_matches) continue;
-        if (total > 0 && !r.names.firms.contains(f.id)) name_firm(r.names, f);
         if (total > 0)
-          r.matchmaking.push_back({id, f.id, std::string(relations.segment_id(rel_row)), rel_value, std::move(alternatives), total,
+          r.matchmaking.push_back({id, f.id, relations.segment_id(rel_row), rel_value, alternatives, total,
                                    rel_confidence == Confidence::inferred});
       }
     }
@@ -157,10 +170,7 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
     }
     if (keep_row) r.enterprises.push_back(std::move(row));
   }
-  // Stable: repeated relations of one (customer, segment, supplier) keep their file order.
-  std::stable_sort(r.matchmaking.begin(), r.matchmaking.end(), [](const Matchmaking& a, const Matchmaking& b) {
-    return std::tie(a.customer, a.segment, a.supplier) < std::tie(b.customer, b.segment, b.supplier);
-  });
+  sort_group();
   if (r.matchmaking.size() > options.max_rows)
     r.matchmaking.erase(r.matchmaking.begin() + static_cast<std::ptrdiff_t>(options.max_rows), r.matchmaking.end());
   const StructuralSupply ss = structural_supply(graph, scope);
@@ -168,6 +178,8 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
   for (const SegmentSlsr& x : ss.segments)
     if (x.demand) r.leakage.push_back(x);
   name_graph(r.names, graph);
+  // Firms are named when a writer prints them (a JSON report prints ids only).
+  name_firms_from(r.names, graph);
   return r;
 }
 

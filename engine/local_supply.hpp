@@ -2,8 +2,13 @@
 // the potential ratio and the matchmaking list (供需对接), with declared ratios beside them
 // and leakage where demand is declared (metrics.md "Local supply ratio").
 #pragma once
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/report_names.hpp"
@@ -27,18 +32,40 @@ struct EnterpriseSupply {
   std::vector<Declared> declared;            // local_supply_ratio figures a document states
 };
 
-/// A non-local supply whose segment has a local operating enterprise other than the customer.
-struct Matchmaking {
-  std::string customer, supplier, segment;
-  std::optional<double> value;               // 亿元 a year
-  std::vector<std::string> local_alternatives;  // sorted ids, the first kShownAlternatives
-  std::size_t alternatives_total = 0;           // every local alternative, shown or not
-  bool inferred = false;
-};
-
 /// Alternatives named per matchmaking row: a 招商 officer calls a few firms, and naming all
 /// of them on every row of a million-relation network took gigabytes.
 inline constexpr std::size_t kShownAlternatives = 5;
+
+/// At most kShownAlternatives ids, held in the row (no allocation per row).
+class ShownIds {
+ public:
+  ShownIds() = default;
+  ShownIds(std::initializer_list<std::string_view> ids) {
+    for (std::string_view id : ids) push_back(id);
+  }
+  void push_back(std::string_view id) { ids_.at(count_++) = id; }
+  const std::string_view* begin() const noexcept { return ids_.data(); }
+  const std::string_view* end() const noexcept { return ids_.data() + count_; }
+  std::size_t size() const noexcept { return count_; }
+  bool empty() const noexcept { return count_ == 0; }
+  bool full() const noexcept { return count_ == kShownAlternatives; }
+  bool operator==(const ShownIds& o) const noexcept { return std::equal(begin(), end(), o.begin(), o.end()); }
+
+ private:
+  std::array<std::string_view, kShownAlternatives> ids_{};
+  std::uint8_t count_ = 0;
+};
+
+/// A non-local supply whose segment has a local operating enterprise other than the customer.
+/// The ids view the graph's workspace, which outlives every report on it (a city-wide
+/// network has millions of these rows: no string is copied for one).
+struct Matchmaking {
+  std::string_view customer, supplier, segment;
+  std::optional<double> value;     // 亿元 a year
+  ShownIds local_alternatives;     // sorted ids, the first kShownAlternatives
+  std::size_t alternatives_total = 0;  // every local alternative, shown or not
+  bool inferred = false;
+};
 
 struct LocalSupplyReport {
   std::string chain;

@@ -40,7 +40,7 @@ void name_workspace(ReportNames& names, const WorkspaceModel& model) {
     for (const Segment& s : c.segments) name_segment(names, s, c);
 }
 
-std::string ReportNames::firm(const std::string& id) const {
+std::string ReportNames::firm(std::string_view id) const {
   if (auto it = firms.find(id); it != firms.end()) return it->second;
   if (!firm_list || !firm_index) return {};
   const std::optional<std::size_t> at = firm_index->find(*firm_list, id);

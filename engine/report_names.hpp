@@ -2,7 +2,9 @@
 // report mentions, filled by the analysis so that writers print names, never bare ids.
 #pragma once
 #include <map>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -18,11 +20,18 @@ struct DisplayName {
   std::string zh, en, chain;
 };
 
+/// Hashes std::string and std::string_view alike, so maps keyed by strings are looked up
+/// by views without building a string.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 struct ReportNames {
-  std::map<std::string, DisplayName> chains, segments;  // by id
+  std::map<std::string, DisplayName, std::less<>> chains, segments;  // by id
   // Enterprise id -> name. Only looked up, never listed in order: a hash map (a report on a
   // city-wide network names hundreds of thousands of firms).
-  std::unordered_map<std::string, std::string> firms;
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> firms;
   // Firms not in `firms` are named from this list when a writer asks (the gap report of a
   // city-wide network lists nearly a million local firms, and printed few of their names):
   // the list (a workspace's, with its index) must outlive the names.
@@ -30,7 +39,7 @@ struct ReportNames {
   const EnterpriseIndex* firm_index = nullptr;
 
   /// A firm's display name (its id when it has no name); empty when the id is not known.
-  std::string firm(const std::string& id) const;
+  std::string firm(std::string_view id) const;
 };
 
 /// Names firms on demand from the graph's workspace (see ReportNames::firm_list).

@@ -27,7 +27,9 @@ WhatIfState analyse(const ChainGraph& g, const Scope& scope) {
 WhatIfReport what_if(const ChainGraph& graph, const Scope& scope, const std::vector<WhatIfChange>& changes) {
   WhatIfReport r;
   r.changes = changes;
-  Workspace copy = graph.workspace();
+  auto edited = std::make_shared<Workspace>(graph.workspace());
+  Workspace& copy = *edited;
+  r.edited = edited;
   for (const WhatIfChange& c : changes) {
     auto it = std::find_if(copy.enterprises.begin(), copy.enterprises.end(),
                            [&](const Enterprise& e) { return e.id == c.enterprise; });
@@ -44,9 +46,12 @@ WhatIfReport what_if(const ChainGraph& graph, const Scope& scope, const std::vec
   const ChainGraph after(copy, *copy.find_chain(graph.chain().id));
   r.before = analyse(graph, scope);
   r.after = analyse(after, scope);
-  // The copy dies here: its firms are named from the workspace it was copied from (the
-  // changes touch locations and statuses, never ids or names).
+  // The graph on the copy dies here (and an index it built with it): firms are named from
+  // the workspace it was copied from (the changes touch locations and statuses, never ids
+  // or names). The copy itself lives on in the report: rows of `after` view its ids.
   name_firms_from(r.after.gaps.names, graph);
+  name_firms_from(r.after.chokepoints.names, graph);
+  name_firms_from(r.after.supply.names, graph);
 
   std::map<std::string, std::pair<SegmentStatus, double>> was;
   for (const SegmentGap& g : r.before.gaps.segments) was[g.segment] = {g.status, g.gap_score};

@@ -1,6 +1,7 @@
 // engine/what_if.hpp: what changes when a candidate becomes a local operating enterprise,
 // or an enterprise leaves (metrics.md "What-if"): every analysis before, after, difference.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ struct WhatIfReport {
   std::vector<std::string> changed_segments;    // status or gap score differs, sorted
   std::vector<std::string> changed_enterprises; // LSR (value or count) differs, sorted
   ReportNames names;                            // the changed enterprises (before and after name the rest)
+  /// The edited copy of the workspace: rows of `after` view its ids.
+  std::shared_ptr<const Workspace> edited;
 };
 
 /// `add` places the enterprise in the scope (its location becomes the scope) with status

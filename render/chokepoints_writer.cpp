@@ -31,7 +31,7 @@ Table chokepoints_table(const std::string& chain, const ChokepointReport& r, Lan
   for (const std::string& e : r.enterprises)
     t.rows.push_back({e, tr(lang, "关键企业 (割点)", "articulation firm"), firm_label(n, e), "", ""});
   for (const SingleSource& x : r.single_sources)
-    t.rows.push_back({x.enterprise, tr(lang, "单一来源", "single source"), firm_label(n, x.enterprise),
+    t.rows.push_back({std::string(x.enterprise), tr(lang, "单一来源", "single source"), firm_label(n, x.enterprise),
                       segment_label(n, x.segment, lang, chain), firm_label(n, x.supplier)});
   return t;
 }

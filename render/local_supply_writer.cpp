@@ -62,7 +62,7 @@ Table matchmaking_table(const LocalSupplyReport& r, Lang lang) {
     if (m.alternatives_total > m.local_alternatives.size())
       alt += fmt::format(fmt::runtime(tr(lang, " 等 {} 家", " and {} more")),
                          lang == Lang::zh ? m.alternatives_total : m.alternatives_total - m.local_alternatives.size());
-    t.rows.push_back({m.customer, firm_label(r.names, m.customer), segment_label(r.names, m.segment, lang, r.chain),
+    t.rows.push_back({std::string(m.customer), firm_label(r.names, m.customer), segment_label(r.names, m.segment, lang, r.chain),
                       firm_label(r.names, m.supplier) + (m.inferred ? "*" : ""), fixed(m.value), alt});
   }
   return t;

@@ -48,18 +48,18 @@ std::string chain_label(const ReportNames& names, const std::string& id, Lang la
   return it->second.zh.empty() ? id : it->second.zh;
 }
 
-std::string segment_label(const ReportNames& names, const std::string& id, Lang lang, const std::string& chain) {
+std::string segment_label(const ReportNames& names, std::string_view id, Lang lang, const std::string& chain) {
   const auto it = names.segments.find(id);
-  if (it == names.segments.end()) return id;
-  std::string out = lang == Lang::en && !it->second.en.empty() ? it->second.en : it->second.zh.empty() ? id : it->second.zh;
+  if (it == names.segments.end()) return std::string(id);
+  std::string out = lang == Lang::en && !it->second.en.empty() ? it->second.en : it->second.zh.empty() ? std::string(id) : it->second.zh;
   if (!chain.empty() && !it->second.chain.empty() && it->second.chain != chain)
     out += " (" + chain_label(names, it->second.chain, lang) + ")";
   return out;
 }
 
-std::string firm_label(const ReportNames& names, const std::string& id) {
+std::string firm_label(const ReportNames& names, std::string_view id) {
   std::string name = names.firm(id);
-  return name.empty() ? id : name;
+  return name.empty() ? std::string(id) : name;
 }
 
 std::string segment_labels(const ReportNames& names, const std::vector<std::string>& ids, Lang lang,
@@ -69,28 +69,16 @@ std::string segment_labels(const ReportNames& names, const std::vector<std::stri
   return out;
 }
 
-std::string firm_labels(const ReportNames& names, const std::vector<std::string>& ids, Lang lang) {
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : tr(lang, "、", ", ")) + firm_label(names, id);
-  return out;
-}
-
 std::string percent(const std::optional<double>& v) {
   if (!v) return "-";
   const std::string out = fmt::format("{:.1f}%", *v * 100);
   return out == "-0.0%" ? "0.0%" : out;
 }
 
-std::string firm_name(const Workspace& ws, const std::string& id) {
+std::string firm_name(const Workspace& ws, std::string_view id) {
   for (const Enterprise& e : ws.enterprises)
-    if (e.id == id) return e.name.empty() ? id : e.name;
-  return id;
-}
-
-std::string firm_names(const Workspace& ws, const std::vector<std::string>& ids, Lang lang) {
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : tr(lang, "、", ", ")) + firm_name(ws, id);
-  return out;
+    if (e.id == id) return e.name.empty() ? std::string(id) : e.name;
+  return std::string(id);
 }
 
 std::string goal_text(const Goal& g) {
@@ -109,17 +97,17 @@ std::string declared_text(const Declared& d, Lang lang) {
   return out;
 }
 
-std::string segment_name(const ChainGraph& graph, const std::string& id, Lang lang) {
+std::string segment_name(const ChainGraph& graph, std::string_view id, Lang lang) {
   if (auto v = graph.find_segment(id)) return segment_display_name(*graph[*v].segment, lang);
   for (const Segment* p : graph.parents())
     if (p->id == id) return segment_display_name(*p, lang);
   for (const Chain& c : graph.workspace().chains)
     for (const Segment& s : c.segments)
       if (s.id == id) return segment_display_name(s, lang);
-  return id;
+  return std::string(id);
 }
 
-std::string report_segment(const ReportContext& c, const std::string& id, Lang lang) {
+std::string report_segment(const ReportContext& c, std::string_view id, Lang lang) {
   if (c.report && !c.report->scopes.scopes.empty() && c.report->gaps().names.segments.contains(id))
     return segment_label(c.report->gaps().names, id, lang, c.graph->chain().id);
   return segment_name(*c.graph, id, lang);

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/chain_report.hpp"
@@ -36,27 +37,38 @@ std::string cite(const Workspace& ws, const SourceRef& s);
 /// Names from a report's ReportNames, else the id. A segment that another chain than
 /// `chain` defines adds that chain's name: 封装测试 (芯屏).
 std::string chain_label(const ReportNames& names, const std::string& id, Lang lang);
-std::string segment_label(const ReportNames& names, const std::string& id, Lang lang, const std::string& chain = {});
-std::string firm_label(const ReportNames& names, const std::string& id);
+std::string segment_label(const ReportNames& names, std::string_view id, Lang lang, const std::string& chain = {});
+std::string firm_label(const ReportNames& names, std::string_view id);
 /// Labels joined with "、" (zh) or ", " (en).
 std::string segment_labels(const ReportNames& names, const std::vector<std::string>& ids, Lang lang,
                            const std::string& chain = {});
-std::string firm_labels(const ReportNames& names, const std::vector<std::string>& ids, Lang lang);
+/// `ids`: any range of strings or string views.
+template <class Ids>
+std::string firm_labels(const ReportNames& names, const Ids& ids, Lang lang) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : tr(lang, "、", ", ")) + firm_label(names, id);
+  return out;
+}
 /// The fraction as a percentage with one decimal (0.3279: 32.8%); "-" when empty.
 std::string percent(const std::optional<double>& v);
 
 /// The enterprise's name, else its id.
-std::string firm_name(const Workspace& ws, const std::string& id);
+std::string firm_name(const Workspace& ws, std::string_view id);
 /// Names of ids, joined with "、" (zh) or ", " (en).
-std::string firm_names(const Workspace& ws, const std::vector<std::string>& ids, Lang lang);
+template <class Ids>
+std::string firm_names(const Workspace& ws, const Ids& ids, Lang lang) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : tr(lang, "、", ", ")) + firm_name(ws, id);
+  return out;
+}
 /// "500 亿元 (2025)" and the like.
 std::string goal_text(const Goal& g);
 /// A declared figure: "local_supply_ratio 不足 45%" (ratios in [0, 1] as percentages).
 std::string declared_text(const Declared& d, Lang lang);
 /// The segment's display name, from the graph, else the id.
-std::string segment_name(const ChainGraph& graph, const std::string& id, Lang lang);
+std::string segment_name(const ChainGraph& graph, std::string_view id, Lang lang);
 /// The segment's name in a report: another chain's segment names its chain (封装测试 (芯屏)).
-std::string report_segment(const ReportContext& c, const std::string& id, Lang lang);
+std::string report_segment(const ReportContext& c, std::string_view id, Lang lang);
 /// "0.4968" or "-" when empty.
 std::string fixed4(const std::optional<double>& v);
 /// The report title: 汽车 产业链招商报告 / Automotive chain report.

@@ -58,7 +58,7 @@ Diagram supply_diagram(const ChainGraph& graph, const Scope& scope, const Chokep
 
   const bool collapse = static_cast<int>(firms.size()) > o.max_nodes;
   const std::set<std::string> articulation(chokepoints.enterprises.begin(), chokepoints.enterprises.end());
-  std::set<std::tuple<std::string, std::string, std::string>> single;  // supplier, customer, segment
+  std::set<std::tuple<std::string_view, std::string_view, std::string_view>> single;  // supplier, customer, segment
   for (const SingleSource& s : chokepoints.single_sources) single.insert({s.supplier, s.enterprise, s.segment});
 
   // Above max_nodes firms, a picture of every firm is unreadable (and GraphViz takes hours):

@@ -71,7 +71,7 @@ TEST_CASE("local_supply: by value, by count, potential, matchmaking", "[engine][
     REQUIRE(r.matchmaking.size() == 3);
     CHECK(r.matchmaking[0].customer == "e");
     CHECK(r.matchmaking[0].supplier == "f2");
-    CHECK(r.matchmaking[0].local_alternatives == std::vector<std::string>{"f1"});
+    CHECK(r.matchmaking[0].local_alternatives == ShownIds{"f1"});
     CHECK(r.matchmaking[1].supplier == "f3");
     CHECK(r.matchmaking[1].inferred);
     CHECK(r.matchmaking[2].customer == "h");

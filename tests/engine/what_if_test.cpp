@@ -83,3 +83,27 @@ enterprises:
   CHECK(r.before.gaps.names.firm("f1") == "本地一厂");
   CHECK(r.after.gaps.names.firm("nobody").empty());
 }
+
+TEST_CASE("what_if: rows after the change view the edited copy, which the report keeps", "[engine][what_if]") {
+  // x buys b from the non-local y; f1 is a local operating maker of b: a matchmaking row
+  // (x, b, y) with f1 the alternative, before and after adding g1. The rows view the ids
+  // of the copy what_if edits (ASan catches a view outliving it).
+  const TestGraph t(R"(
+chains: [{id: t, segments: [{id: a}, {id: b, inputs: [a]}, {id: c, inputs: [b]}]}]
+enterprises:
+  - {id: f1, location: 中国/青岛, segments: [b]}
+  - {id: g1, location: 中国/上海, segments: [a, c]}
+  - {id: x, location: 中国/青岛, segments: [c]}
+  - {id: y, location: 中国/上海, segments: [b]}
+supplies:
+  - {from: y, to: x, segment: b}
+)",
+                    "t");
+  WhatIfReport r = what_if(t.graph(), Scope::parse("中国/青岛"), {{WhatIfChange::Kind::add, "g1"}});
+  const WhatIfReport kept = std::move(r);
+  REQUIRE(kept.after.supply.matchmaking.size() == 1);
+  const Matchmaking& m = kept.after.supply.matchmaking[0];
+  CHECK(std::string(m.customer) + ">" + std::string(m.supplier) + ":" + std::string(m.segment) == "x>y:b");
+  CHECK(m.local_alternatives == ShownIds{"f1"});
+  CHECK(kept.after.supply.names.firm(m.supplier) == "y");
+}
