@@ -141,7 +141,7 @@ GapReport find_workspace_gaps(const WorkspaceModel& model, const Scope& scope, c
   if (any && den > 0) r.slsr = num / den;
   sort_gaps(r.segments);
   name_workspace(r.names, model);
-  std::unordered_set<std::string> local;
+  std::unordered_set<std::string_view> local;
   for (const SegmentGap& g : r.segments) local.insert(g.local_enterprises.begin(), g.local_enterprises.end());
   if (!local.empty())
     for (const Enterprise& e : ws.enterprises)

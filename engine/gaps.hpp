@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/importance.hpp"
@@ -24,14 +25,14 @@ struct SegmentGap {
   ImportanceFactors factors;                            // V, D, P, K (metrics.md v2)
   bool declared = false;                                // a declared gap of the plans names it
   bool declared_import = false;                         // ... of kind technology or import-dependent
-  std::vector<std::string> carriers;                    // 载体: parks, uncounted institutes (ids, sorted)
+  std::vector<std::string_view> carriers;               // 载体: parks, uncounted institutes (ids, sorted; views, as below)
   SegmentStatus status = SegmentStatus::missing;
   bool weak_flag = false;                               // a weak rule holds (see SegmentState)
   double severity = 0, importance = 0, gap_score = 0;  // gap_score = severity * importance
   double output = 0;                                    // x_C, required output
   std::optional<GapKind> kind;                          // empty when covered
   int reach = 0;                                        // segments reachable downstream
-  std::vector<std::string> local_enterprises;           // ids, sorted
+  std::vector<std::string_view> local_enterprises;      // ids, sorted: views of the workspace's, which outlives the report
   std::optional<double> slsr;                           // SLSR_R of the segment; empty: no inputs
   bool import_dependent = false;  // missing at the root scope (卡脖子); set by find_gaps_all_scopes
 };

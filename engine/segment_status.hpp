@@ -2,6 +2,7 @@
 // 弱链 / 有链), its local enterprises, and the parents' rolled-up status (metrics.md).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/enterprise.hpp"
@@ -31,10 +32,12 @@ struct SegmentState {
   /// segment or a parent of it, or declared local capacity < declared local demand.
   /// Set whatever the status, so a `single` segment lists it too.
   bool weak_flag = false;
-  std::vector<std::string> local_enterprises;  // ids of local non-closed members that count, sorted
+  // Ids view the workspace's enterprises (the workspace outlives every report on it): a
+  // city-wide network lists a million local firms here.
+  std::vector<std::string_view> local_enterprises;  // ids of local non-closed members that count, sorted
   int operating = 0;                           // how many of them have status operating
   /// 载体: local parks, and institutes outside rnd segments; listed, never counted (v2).
-  std::vector<std::string> carriers;
+  std::vector<std::string_view> carriers;
 };
 
 struct ParentState {

@@ -46,10 +46,10 @@ std::string segment_display_name(const Segment& s, Lang lang) {
   return s.name.empty() ? s.id : s.name;
 }
 
-std::string short_firm_name(const Workspace& ws, const std::string& id) {
+std::string short_firm_name(const Workspace& ws, std::string_view id) {
   for (const Enterprise& e : ws.enterprises)
-    if (e.id == id) return !e.aliases.empty() ? e.aliases.front() : e.name.empty() ? id : e.name;
-  return id;
+    if (e.id == id) return !e.aliases.empty() ? e.aliases.front() : e.name.empty() ? std::string(id) : e.name;
+  return std::string(id);
 }
 
 std::vector<LegendEntry> status_legend(Lang lang) {
@@ -107,7 +107,7 @@ int stage_index(const SegmentVertex& sv) {
 }
 
 // The firm-name lines: at most max_firms names, two wrapped lines, then "+N".
-std::vector<std::string> firm_lines(const Workspace& ws, const std::vector<std::string>& firms, int max_firms) {
+std::vector<std::string> firm_lines(const Workspace& ws, const std::vector<std::string_view>& firms, int max_firms) {
   std::string names;
   int shown = 0;
   for (std::size_t i = 0; i < firms.size() && shown < max_firms; ++i, ++shown)

@@ -2,6 +2,7 @@
 // from analysis results, never from the Boost graph; render/graphviz_writer.hpp draws it.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/chokepoints.hpp"
@@ -89,7 +90,7 @@ std::string chain_display_name(const Chain& chain, Lang lang);
 /// A segment's name in the language, else its id.
 std::string segment_display_name(const Segment& segment, Lang lang);
 /// A firm's short name for a diagram: its first alias (上汽通用五菱), else its name, else the id.
-std::string short_firm_name(const Workspace& ws, const std::string& id);
+std::string short_firm_name(const Workspace& ws, std::string_view id);
 /// 上游 / 中游 / 下游 / 未分段, or upstream / midstream / downstream / unstaged.
 const char* stage_label(const std::optional<Stage>& stage, Lang lang);
 /// The legend of segment statuses, missing first.

@@ -26,18 +26,22 @@ std::string segment_href(const std::string& chain, const std::string& segment, L
 
 std::string firm_href(const std::string& id, Lang lang) { return href("/firms/" + url_component(id), lang); }
 
-std::string firm_link(const Workspace& ws, const std::string& id, Lang lang) {
-  return fmt::format("<a href=\"{}\">{}</a>", esc(firm_href(id, lang)), esc(firm_name(ws, id)));
+std::string firm_link(const Workspace& ws, std::string_view id, Lang lang) {
+  return fmt::format("<a href=\"{}\">{}</a>", esc(firm_href(std::string(id), lang)), esc(firm_name(ws, id)));
 }
 
-std::string firm_links(const Workspace& ws, const std::vector<std::string>& ids, Lang lang) {
+std::string firm_links(const Workspace& ws, const std::vector<std::string_view>& ids, Lang lang) {
   if (ids.empty()) return "-";
   std::string out;
-  for (const std::string& id : ids) {
+  for (std::string_view id : ids) {
     if (!out.empty()) out += tr(lang, "、", ", ");
     out += firm_link(ws, id, lang);
   }
   return out;
+}
+
+std::string firm_links(const Workspace& ws, const std::vector<std::string>& ids, Lang lang) {
+  return firm_links(ws, std::vector<std::string_view>(ids.begin(), ids.end()), lang);
 }
 
 std::string status_chip(SegmentStatus s, Lang lang) {

@@ -23,8 +23,9 @@ std::string segment_href(const std::string& chain, const std::string& segment, L
 std::string firm_href(const std::string& id, Lang lang);
 
 /// A link to the firm's page with its name (else its id) as text.
-std::string firm_link(const Workspace& ws, const std::string& id, Lang lang);
+std::string firm_link(const Workspace& ws, std::string_view id, Lang lang);
 /// Firm links joined with 、 (zh) or , (en); "-" when empty.
+std::string firm_links(const Workspace& ws, const std::vector<std::string_view>& ids, Lang lang);
 std::string firm_links(const Workspace& ws, const std::vector<std::string>& ids, Lang lang);
 
 /// The status as a coloured chip (the diagram's colours).

@@ -78,7 +78,7 @@ TEST_CASE("find_gaps: every field of the a -> b -> c report in 中国/青岛", "
   CHECK(b.output == Approx(0.6));
   CHECK(b.factors.import == 0.0);  // f1 operates in b in 中国/青岛
   CHECK(b.importance == Approx(0.46));
-  CHECK(b.local_enterprises == std::vector<std::string>{"f1"});
+  CHECK(b.local_enterprises == std::vector<std::string_view>{"f1"});
   CHECK(b.slsr == Approx(0.0));
   CHECK_FALSE(b.declared);
   const SegmentGap& a = gap(r, "a");
@@ -139,7 +139,7 @@ enterprises:
   CHECK(gap(r, "steel.plate").gap_score == Approx(0.2815));
   CHECK(gap(r, "steel.plate").kind == GapKind::strengthen);
   CHECK(gap(r, "steel.plate").reach == 2);
-  CHECK(gap(r, "steel.plate").local_enterprises == std::vector<std::string>{"mill1", "mill2"});
+  CHECK(gap(r, "steel.plate").local_enterprises == std::vector<std::string_view>{"mill1", "mill2"});
   CHECK_FALSE(gap(r, "steel.plate").slsr.has_value());
   CHECK(gap(r, "ship.vessel").slsr == Approx(0.5));  // hull present (0.5), engine missing
   // chain SLSR over hull (plate present: 1) and vessel (0.5), by x: (0.3 * 1 + 1 * 0.5) / 1.3

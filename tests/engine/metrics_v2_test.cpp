@@ -168,8 +168,8 @@ enterprises:
   const GapReport r = find_gaps(t.graph(), Scope::parse("中国/青岛"));
   const SegmentGap& fab = gap(r, "fab");
   CHECK(fab.status == SegmentStatus::single);  // f1 only; the park and the institute are carriers
-  CHECK(fab.local_enterprises == std::vector<std::string>{"f1"});
-  CHECK(fab.carriers == std::vector<std::string>{"inst", "park1"});
+  CHECK(fab.local_enterprises == std::vector<std::string_view>{"f1"});
+  CHECK(fab.carriers == std::vector<std::string_view>{"inst", "park1"});
   const SegmentGap& lab = gap(r, "lab");
   CHECK(lab.status == SegmentStatus::single);  // the institute counts in rnd
   CHECK(lab.kind == GapKind::extend);          // rnd extends

@@ -94,14 +94,14 @@ TEST_CASE("segment_statuses: one segment per rule in 中国/青岛", "[engine][s
   SECTION("planned: building and planned firms only; the closed one is not listed") {
     const SegmentState& s = state(r, "t.plan");
     CHECK(s.status == SegmentStatus::planned);
-    CHECK(s.local_enterprises == std::vector<std::string>{"f-plan1", "f-plan2"});
+    CHECK(s.local_enterprises == std::vector<std::string_view>{"f-plan1", "f-plan2"});
     CHECK(s.operating == 0);
   }
   SECTION("single: one operating firm (a building one beside it does not count)") {
     const SegmentState& s = state(r, "t.one");
     CHECK(s.status == SegmentStatus::single);
     CHECK(s.operating == 1);
-    CHECK(s.local_enterprises == std::vector<std::string>{"f-one", "f-one-b"});
+    CHECK(s.local_enterprises == std::vector<std::string_view>{"f-one", "f-one-b"});
     CHECK_FALSE(s.weak_flag);
   }
   SECTION("single that meets a weak rule stays single and lists the flag") {
@@ -199,13 +199,13 @@ enterprises:
   const SegmentState& cell = state(r, "k.cell");
   CHECK(cell.status == SegmentStatus::weak);
   CHECK(cell.operating == 2);
-  CHECK(cell.local_enterprises == std::vector<std::string>{"maker", "plant"});
-  CHECK(cell.carriers == std::vector<std::string>{"base", "lab"});
+  CHECK(cell.local_enterprises == std::vector<std::string_view>{"maker", "plant"});
+  CHECK(cell.carriers == std::vector<std::string_view>{"base", "lab"});
   // k.design is rnd: the institute counts there (1 operating -> single), the park does not.
   const SegmentState& design = state(r, "k.design");
   CHECK(design.status == SegmentStatus::single);
-  CHECK(design.local_enterprises == std::vector<std::string>{"lab"});
-  CHECK(design.carriers == std::vector<std::string>{"base"});
+  CHECK(design.local_enterprises == std::vector<std::string_view>{"lab"});
+  CHECK(design.carriers == std::vector<std::string_view>{"base"});
   // k.car has nobody: missing.
   CHECK(state(r, "k.car").status == SegmentStatus::missing);
   // Nobody is in 上海: the scope is empty and k.cell missing there.

@@ -76,7 +76,7 @@ enterprises:
 )", "t");
   const WhatIfReport r = what_if(t.graph(), Scope::parse("中国/青岛"),
                                  {{WhatIfChange::Kind::add, "g1"}, {WhatIfChange::Kind::add, "g2"}});
-  CHECK(gap(r.after.gaps, "a").local_enterprises == std::vector<std::string>{"g1", "g2"});
+  CHECK(gap(r.after.gaps, "a").local_enterprises == std::vector<std::string_view>{"g1", "g2"});
   // Named on demand from the workspace the copy was made of: a name, else the id.
   CHECK(r.after.gaps.names.firm("g1") == "外地集团");
   CHECK(r.after.gaps.names.firm("g2") == "g2");
