@@ -58,8 +58,10 @@ void write_chokepoints_json(const std::string& chain, const ChokepointReport& r,
     j.close_array();
   }
   j.open_array("single_sources");
-  for (const SingleSource& x : r.single_sources)
-    j.object_row().str("enterprise", x.enterprise).str("segment", x.segment).str("supplier", x.supplier).close();
+  j.object_rows(r.single_sources.size(), [&](std::size_t i, JsonRow& row) {
+    const SingleSource& x = r.single_sources[i];
+    row.str("enterprise", x.enterprise).str("segment", x.segment).str("supplier", x.supplier);
+  });
   j.close_array();
   j.finish();
 }

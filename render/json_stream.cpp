@@ -8,6 +8,11 @@
 #include <charconv>
 #include <cmath>
 
+#include <tbb/parallel_pipeline.h>
+
+#include <algorithm>
+#include <utility>
+
 #include "models/utf8.hpp"
 #include "render/json_precision.hpp"
 
@@ -39,10 +44,26 @@ void TextSink::flush() {
   text_.clear();
 }
 
+// Bytes copied as they are: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
+
 void append_json_string(std::string& out, std::string_view s) {
+  // The common string (an id): every byte plain, copied at once.
+  std::size_t i = 0;
+  while (i < s.size() && kPlainByte[static_cast<unsigned char>(s[i])]) ++i;
+  if (i == s.size()) {
+    out += '"';
+    out += s;
+    out += '"';
+    return;
+  }
   // Non-ASCII text nlohmann would refuse goes to nlohmann, so that it throws its own error.
   bool ascii = true;
-  for (const char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  for (const char c : s.substr(i)) ascii &= static_cast<unsigned char>(c) < 0x80;
   if (!ascii && !strict_utf8(s)) {
     out += nlohmann::ordered_json(std::string(s)).dump();
     return;
@@ -185,6 +206,52 @@ void JsonStreamObject::row(const Json& element) {
 JsonRow JsonStreamObject::object_row() {
   next_row();
   return JsonRow(sink_.text(), 4);
+}
+
+void JsonStreamObject::object_rows(std::size_t n, const std::function<void(std::size_t, JsonRow&)>& row) {
+  constexpr std::size_t kBlock = 2048;  // rows a task formats: ~0.5 MB of text
+  const bool was_first = first_row_;
+  auto format = [&](std::size_t begin, std::size_t end, std::string& out) {
+    for (std::size_t i = begin; i < end; ++i) {
+      out += was_first && i == 0 ? "\n    " : ",\n    ";
+      JsonRow object(out, 4);
+      row(i, object);
+      object.close();
+    }
+  };
+  if (n == 0) return;
+  first_row_ = false;
+  if (n <= kBlock) {
+    format(0, n, sink_.text());
+    sink_.maybe_flush();
+    return;
+  }
+  std::size_t next = 0;
+  // Tokens in flight bound the memory: a few blocks of text, whatever n is.
+  tbb::parallel_pipeline(
+      4,
+      tbb::make_filter<void, std::pair<std::size_t, std::size_t>>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& fc) -> std::pair<std::size_t, std::size_t> {
+            if (next >= n) {
+              fc.stop();
+              return {};
+            }
+            const std::size_t begin = next;
+            next = std::min(n, next + kBlock);
+            return {begin, next};
+          }) &
+          tbb::make_filter<std::pair<std::size_t, std::size_t>, std::string>(
+              tbb::filter_mode::parallel,
+              [&](std::pair<std::size_t, std::size_t> range) {
+                std::string out;
+                format(range.first, range.second, out);
+                return out;
+              }) &
+          tbb::make_filter<std::string, void>(tbb::filter_mode::serial_in_order, [&](const std::string& text) {
+            sink_.text() += text;
+            sink_.maybe_flush();
+          }));
 }
 
 void JsonStreamObject::string_row(std::string_view element) {

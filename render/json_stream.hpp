@@ -93,6 +93,10 @@ class JsonStreamObject {
   /// The next element, an object written field by field (see JsonRow); close() it before
   /// the next row.
   JsonRow object_row();
+  /// Elements [0, n), objects written by `row(i, object)` (object.close() is done after it):
+  /// blocks of rows are formatted on every core and written in order, the same bytes as
+  /// object_row() one by one. `row` must be safe to call from several threads at once.
+  void object_rows(std::size_t n, const std::function<void(std::size_t, JsonRow&)>& row);
   /// The next element, a string.
   void string_row(std::string_view element);
   void close_array();

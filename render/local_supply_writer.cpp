@@ -2,6 +2,8 @@
 // text, CSV and Markdown forms; JSON carries the same rows.
 #include "render/local_supply_writer.hpp"
 
+#include <array>
+
 #include "render/json_precision.hpp"
 #include "render/json_stream.hpp"
 #include "render/report_text.hpp"
@@ -91,8 +93,8 @@ void write_local_supply_json(const LocalSupplyReport& r, Lang lang, TextSink& si
                           {"slsr", number(r.chain_slsr)}},
                      &sink);
   j.open_array("enterprises");
-  for (const EnterpriseSupply& e : r.enterprises) {
-    JsonRow row = j.object_row();
+  j.object_rows(r.enterprises.size(), [&](std::size_t i, JsonRow& row) {
+    const EnterpriseSupply& e = r.enterprises[i];
     row.str("id", e.enterprise)
         .str("name", e.name)
         .boolean("local", e.local)
@@ -102,17 +104,20 @@ void write_local_supply_json(const LocalSupplyReport& r, Lang lang, TextSink& si
         .number("potential_value", e.potential_by_value)
         .number("potential_count", e.potential_by_count)
         .boolean("inferred", e.has_inferred);
+    if (e.declared.empty()) {  // nearly every row: "[]" without a Json value
+      row.strings("declared", std::array<std::string_view, 0>{});
+      return;
+    }
     Json d = Json::array();
     for (const Declared& x : e.declared)
       d.push_back({{"value", x.value}, {"bound", bound_word(x.bound, Lang::en)}, {"source", x.source.id},
                    {"quote", x.source.quote}});
     row.value("declared", d);
-    row.close();
-  }
+  });
   j.close_array();
   j.open_array("matchmaking");
-  for (const Matchmaking& m : r.matchmaking) {
-    JsonRow row = j.object_row();
+  j.object_rows(r.matchmaking.size(), [&](std::size_t i, JsonRow& row) {
+    const Matchmaking& m = r.matchmaking[i];
     row.str("customer", m.customer)
         .str("segment", m.segment)
         .str("supplier", m.supplier)
@@ -120,8 +125,7 @@ void write_local_supply_json(const LocalSupplyReport& r, Lang lang, TextSink& si
         .strings("local_alternatives", m.local_alternatives)
         .integer("local_alternatives_total", static_cast<std::int64_t>(m.alternatives_total))
         .boolean("inferred", m.inferred);
-    row.close();
-  }
+  });
   j.close_array();
   j.open_array("leakage");
   for (const SegmentSlsr& s : r.leakage)

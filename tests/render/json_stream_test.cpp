@@ -5,7 +5,11 @@
 #include "render/json_precision.hpp"
 #include "render/json_stream.hpp"
 
+#include <fmt/format.h>
+
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <random>
@@ -100,4 +104,58 @@ TEST_CASE("a streamed object row is the bytes of the Json row it replaces", "[re
     CHECK(file == expected.dump(2));
     CHECK(blocks > 1);  // rows were handed on before the end
   }
+}
+
+TEST_CASE("json_round reads back the correctly rounded decimal text", "[render][json_stream]") {
+  // The reference: the text fmt prints, read with std::stod (what json_round did first).
+  const auto reference = [](double v, int digits) {
+    return v == 0 ? 0.0 : std::stod(fmt::format("{:.{}f}", v, digits));
+  };
+  std::vector<double> values = {0.5,     -0.5,   0.00005, 0.00015, -0.00004, 1.23455, 2.675, 1e-300,
+                                1e300,   -1e300, 6.55,    88.855,  0.12345,  1.0 / 3, 1e17,  123456.78905};
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> any(-1e4, 1e4);
+  for (int i = 0; i < 5000; ++i) values.push_back(any(rng) * std::pow(10.0, static_cast<int>(rng() % 12) - 6));
+  for (const double v : values)
+    for (const int digits : {2, 4}) {
+      INFO(v << " at " << digits);
+      const double r = json_round(v, digits);
+      CHECK(std::bit_cast<std::uint64_t>(r) == std::bit_cast<std::uint64_t>(reference(v, digits)));
+    }
+  CHECK(std::isnan(json_round(std::numeric_limits<double>::quiet_NaN(), 4)));
+  CHECK(json_round(std::numeric_limits<double>::infinity(), 4) == std::numeric_limits<double>::infinity());
+}
+
+TEST_CASE("object_rows formats blocks of rows on every core, in order, as object_row would", "[render][json_stream]") {
+  // 10007 rows: several blocks of 2048 and a short last one.
+  const std::size_t n = 10007;
+  Json expected = {{"k", "v"}, {"rows", Json::array()}, {"after", 1}};
+  for (std::size_t i = 0; i < n; ++i)
+    expected["rows"].push_back({{"i", i}, {"id", "e" + std::to_string(i)}, {"names", {"x", "y"}}});
+  auto write = [&](bool parallel, TextSink* sink) {
+    JsonStreamObject j(Json{{"k", "v"}}, sink);
+    j.open_array("rows");
+    auto row = [](std::size_t i, JsonRow& r) {
+      r.integer("i", static_cast<std::int64_t>(i)).str("id", "e" + std::to_string(i)).strings("names", std::vector<std::string>{"x", "y"});
+    };
+    if (parallel) {
+      j.object_rows(n, row);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        JsonRow r = j.object_row();
+        row(i, r);
+        r.close();
+      }
+    }
+    j.close_array();
+    j.field("after", 1);
+    return j.finish();
+  };
+  CHECK(write(true, nullptr) == expected.dump(2) + "\n");
+  CHECK(write(true, nullptr) == write(false, nullptr));
+  std::string file;
+  TextSink sink([&](std::string_view block) { file += block; }, 4096);
+  write(true, &sink);
+  sink.flush();
+  CHECK(file == expected.dump(2));
 }
