@@ -25,13 +25,15 @@ struct Scored {
   std::size_t line = 0;
   Outcome outcome = Outcome::rejected;
   bool fast = false;
-  std::optional<CandidateScore> score;  // only for the `result` sink
   std::string reject;
 };
 
 struct Chunk {
   BulkBlock block;
   std::vector<Scored> out;
+  // Only for the `result` sink, beside `out`: kept out of Scored, whose every element is
+  // zeroed when `out` is sized (a CandidateScore's bytes per row, for nothing, otherwise).
+  std::vector<std::optional<CandidateScore>> scores;
   std::string rendered;  // with BatchSinks::render: the chunk's scored rows, formatted
 };
 
@@ -55,13 +57,14 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
   BatchStats stats;
   bool done = false;
   std::size_t read = 0;
+  std::size_t block_bytes = 0;  // the last block's size: the next one is sized alike up front
   const std::size_t chunk_rows = std::max<std::size_t>(1, options.chunk);
   const RowScoringIndex index = index_scoring(model, regions);
   const bool fast = static_cast<bool>(sinks.render);
   tbb::enumerable_thread_specific<ThreadState> states;
 
   // One row: the fast path where it applies, else the full one (which also names a reject).
-  auto score_one = [&](Chunk& chunk, const BulkBlock::Record& rec, Scored& s) {
+  auto score_one = [&](Chunk& chunk, const BulkBlock::Record& rec, Scored& s, std::size_t i) {
     s.line = rec.line;
     if (!rec.error.empty()) {
       s.reject = rec.error;
@@ -75,9 +78,10 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
       return;
     }
     ScoreRow row;
-    // A record split in place is checked once, not field by field.
+    // A record split in place is checked once, not field by field; a record read without
+    // error is strict UTF-8 already (the decoder checked each line), so only control bytes are.
     if (fast && score_fields(index, fields, reader.max_string(), t.memo, row,
-                             t.scratch.fields_in_record && clean_text(text))) {
+                             t.scratch.fields_in_record && clean_text(text, /*utf8_known=*/true))) {
       s.outcome = outcome_of(row, model.include_nearby);
       s.fast = true;
       sinks.render(chunk.rendered, row, rec.line);
@@ -89,7 +93,7 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
     const ScoreRow view = score_row(full);
     s.outcome = outcome_of(view, model.include_nearby);
     if (fast) sinks.render(chunk.rendered, view, rec.line);
-    else s.score = std::move(full);
+    else chunk.scores[i] = std::move(full);
   };
 
   auto run = [&] {
@@ -100,12 +104,16 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
             [&](tbb::flow_control& fc) -> std::shared_ptr<Chunk> {
               auto chunk = std::make_shared<Chunk>();
               const std::size_t want = std::min(chunk_rows, options.max_rows - std::min(read, options.max_rows));
+              // Sized once, not grown by doubling as records come (a copy of every byte).
+              chunk->block.bytes.reserve(block_bytes + block_bytes / 8);
+              chunk->block.records.reserve(want);
               if (done || want == 0 || !reader.next_block(chunk->block, want)) {
                 done = true;
                 fc.stop();
                 return nullptr;
               }
               read += chunk->block.records.size();
+              block_bytes = chunk->block.bytes.size();
               return chunk;
             }) &
             tbb::make_filter<std::shared_ptr<Chunk>, std::shared_ptr<Chunk>>(
@@ -113,13 +121,17 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
                 [&](std::shared_ptr<Chunk> chunk) {
                   const auto& records = chunk->block.records;
                   chunk->out.resize(records.size());
-                  for (std::size_t i = 0; i < records.size(); ++i) score_one(*chunk, records[i], chunk->out[i]);
+                  // A formatted row is about as long as its record plus the figures.
+                  if (fast) chunk->rendered.reserve(chunk->block.bytes.size() + records.size() * 64);
+                  if (!fast) chunk->scores.resize(records.size());
+                  for (std::size_t i = 0; i < records.size(); ++i) score_one(*chunk, records[i], chunk->out[i], i);
                   chunk->block = {};  // the views into it are written already
                   return chunk;
                 }) &
             tbb::make_filter<std::shared_ptr<Chunk>, void>(
                 tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Chunk> chunk) {
-                  for (const Scored& s : chunk->out) {
+                  for (std::size_t i = 0; i < chunk->out.size(); ++i) {
+                    const Scored& s = chunk->out[i];
                     ++stats.rows;
                     stats.fast += s.fast ? 1 : 0;
                     switch (s.outcome) {
@@ -132,7 +144,7 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
                       case Outcome::unmatched: ++stats.unmatched; break;
                       case Outcome::scored: ++stats.scored; break;
                     }
-                    if (sinks.result && !fast) sinks.result(*s.score, s.line);
+                    if (sinks.result && !fast) sinks.result(*chunk->scores[i], s.line);
                   }
                   if (fast && sinks.write) sinks.write(chunk->rendered);
                   if (sinks.progress) sinks.progress(stats);

@@ -67,7 +67,7 @@ LocationMemo::Flags locate(const RowScoringIndex& x, std::string_view text, Loca
 // No control byte (the full path allows line ends in a name; the fast path never needs to)
 // and strict UTF-8. Eight bytes at a time: only a word that may hold a byte below 0x20 or 0x7f
 // is checked byte by byte; a byte at or above 0x80 only says that UTF-8 must be checked.
-bool clean_text(std::string_view text) noexcept {
+bool clean_text(std::string_view text, bool utf8_known) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   bool high = false;
   std::size_t i = 0;
@@ -89,7 +89,7 @@ bool clean_text(std::string_view text) noexcept {
     if (u < 0x20 || u == 0x7f) return false;
     high |= u >= 0x80;
   }
-  return !high || strict_utf8(text);
+  return !high || utf8_known || strict_utf8(text);
 }
 
 bool score_fields(const RowScoringIndex& x, const BulkFields& f, std::size_t max_string, LocationMemo& memo,

@@ -44,8 +44,9 @@ struct LocationMemo {
 };
 
 /// True when `text` has no control byte and is strict UTF-8: then so is every field split
-/// from it at ASCII separators.
-bool clean_text(std::string_view text) noexcept;
+/// from it at ASCII separators. `utf8_known`: the text is strict UTF-8 already (a bulk record
+/// read without error, see BulkBlock::Record), so only control bytes are looked for.
+bool clean_text(std::string_view text, bool utf8_known = false) noexcept;
 
 /// Scores one row into `out` (views into `fields` and the model). False when the row is one
 /// the fast checks do not accept: the caller then takes the full path (enterprise_from_fields,

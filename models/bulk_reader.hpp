@@ -59,7 +59,10 @@ struct BulkBlock {
   struct Record {
     std::size_t offset = 0, size = 0;  // into `bytes`
     std::size_t line = 0;              // 1-based line the record starts on
-    std::string error;                 // set when the record could not be read (too long, NUL, not text)
+    // Set when the record could not be read (too long, NUL, not text). A record without one
+    // is strict UTF-8: the input decoder checks every line it passes on, and a line that is
+    // neither UTF-8 nor GB18030 is an error of its record.
+    std::string error;
   };
   std::string bytes;
   std::vector<Record> records;

@@ -2,7 +2,9 @@
 // never disagree; numbers have fixed precision so output is byte-stable.
 #include "render/targets_writer.hpp"
 
+#include <bit>
 #include <charconv>
+#include <cstdint>
 
 #include "render/json_precision.hpp"
 #include "render/json_stream.hpp"
@@ -247,6 +249,8 @@ static const char* row_status_label(const ScoreRow& s) {
   return s.local ? "本地企业" : s.nearby ? "市内其他区县" : !s.eligible ? "非候选" : s.matched ? "已评分" : "未匹配";
 }
 
+static void append_scored_figures(std::string& out, const ScoreRow& s, Lang lang);
+
 void append_score_csv_row(std::string& out, const ScoreRow& s, std::size_t line, Lang lang) {
   // The segment id stays (a pool of millions is joined back by id) and its name sits beside it
   // for whoever opens the file; zh labels kind, flag and status.
@@ -258,6 +262,24 @@ void append_score_csv_row(std::string& out, const ScoreRow& s, std::size_t line,
   out += ',';
   append_csv_cell(out, s.name);
   out += ',';
+  // Most rows of a pool are unmatched or local: nothing scored, every figure +0. Their
+  // figures are the same text every time, written at once (the same bytes as below).
+  const auto zero = [](double v) { return std::bit_cast<std::uint64_t>(v) == 0; };
+  if (zero(s.score) && s.segment.empty() && s.segment_name.empty() && !s.kind && zero(s.factors.gap) &&
+      zero(s.factors.fit) && zero(s.factors.strength) && zero(s.factors.link) && zero(s.factors.related) &&
+      zero(s.factors.listed)) {
+    out += "0.00,,,,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,";
+  } else {
+    append_scored_figures(out, s, lang);
+  }
+  out += zh ? (s.group_link ? "是" : "否") : (s.group_link ? "true" : "false");
+  out += ',';
+  out += zh ? row_status_label(s) : row_status(s);
+  out += '\n';
+}
+
+// The score, segment, kind and factors of a row, each followed by a comma.
+static void append_scored_figures(std::string& out, const ScoreRow& s, Lang lang) {
   append_fixed(out, s.score, 2);
   out += ',';
   append_csv_cell(out, s.segment);
@@ -277,10 +299,6 @@ void append_score_csv_row(std::string& out, const ScoreRow& s, std::size_t line,
     append_fixed(out, f, 4);
   }
   out += ',';
-  out += zh ? (s.group_link ? "是" : "否") : (s.group_link ? "true" : "false");
-  out += ',';
-  out += zh ? row_status_label(s) : row_status(s);
-  out += '\n';
 }
 
 std::string score_csv_row(const CandidateScore& s, std::size_t line, Lang lang) {

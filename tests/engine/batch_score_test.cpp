@@ -2,6 +2,7 @@
 // the thread count and chunk size; bad rows become rejects and never stop the run.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -157,4 +158,32 @@ TEST_CASE("score_stream: a bulk row must be operating to be a candidate", "[engi
     CHECK(c.results[i].second.pairs.empty());
   }
   CHECK(c.stats.scored == 1);
+}
+
+TEST_CASE("score_stream: on the fast path a row that is not UTF-8 is still a reject", "[engine][batch_score]") {
+  // The fast path trusts the decoder's UTF-8 check of each line (BulkBlock::Record::error):
+  // a name with a stray byte must come out as a reject, never as a scored row.
+  const TestGraph t(kChain, "t");
+  const ScoringModel m = prepare_scoring(t.graph(), find_gaps(t.graph(), Scope::parse("中国/山东/青岛")), ScoreWeights{});
+  std::string text = "id,name,location,segments,role,status,revenue\n";
+  for (int i = 0; i < 50; ++i) text += "c" + std::to_string(i) + ",企业" + std::to_string(i) + ",中国/上海,a,,,10\n";
+  text += "bad,企业\xff,中国/上海,a,,,10\n";
+  for (int i = 50; i < 60; ++i) text += "c" + std::to_string(i) + ",企业" + std::to_string(i) + ",中国/上海,a,,,10\n";
+  std::istringstream in(text);
+  BulkRowReader reader(in, BulkFormat::csv, "pool.csv");
+  std::vector<std::pair<std::size_t, std::string>> rejects;
+  std::string rendered;
+  std::size_t rows = 0;
+  BatchSinks sinks;
+  sinks.render = [&](std::string& out, const ScoreRow& r, std::size_t) { out += std::string(r.id) + "\n"; };
+  sinks.write = [&](const std::string& chunk) { rendered += chunk, rows += static_cast<std::size_t>(std::count(chunk.begin(), chunk.end(), '\n')); };
+  sinks.reject = [&](std::size_t line, const std::string& why) { rejects.emplace_back(line, why); };
+  const BatchStats stats = score_stream(m, t.workspace().regions, reader, sinks, BatchOptions{});
+  CHECK(stats.rows == 61);
+  REQUIRE(rejects.size() == 1);
+  CHECK(rejects[0].first == 52);
+  CHECK(rejects[0].second.find("UTF-8") != std::string::npos);
+  CHECK(rows == 60);
+  CHECK(rendered.find("bad") == std::string::npos);
+  CHECK(stats.fast == 60);
 }
