@@ -10,7 +10,9 @@
 //    again, so the exit status still says which signal);
 //  - every failed write, sync or close throws std::system_error.
 #pragma once
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -41,6 +43,8 @@ struct OutputRefused : std::runtime_error {
 /// bytes go to a temp file beside the (link-resolved) target; commit() fsyncs and renames,
 /// and the destructor removes the temp file if commit() was not reached. For a device or
 /// FIFO the bytes go straight to it and commit() closes it, checking for errors.
+/// A long output is synced in the background while it is written (every kEarlySync bytes),
+/// so that commit() waits for its last stretch only, not for all of it.
 class AtomicFile {
  public:
   explicit AtomicFile(const std::filesystem::path& path);
@@ -52,8 +56,15 @@ class AtomicFile {
   /// Empty when the output is written directly (device, FIFO, standard output).
   const std::filesystem::path& temp_path() const noexcept { return temp_; }
   bool direct() const noexcept { return temp_.empty(); }
+  /// Bytes written between background syncs of a temp file.
+  static constexpr std::uint64_t kEarlySync = std::uint64_t(16) << 20;
+  /// How many background syncs were asked for so far (each kEarlySync bytes).
+  std::uint64_t early_syncs() const noexcept { return early_syncs_; }
 
  private:
+  class Syncer;
+  std::unique_ptr<Syncer> syncer_;
+  std::uint64_t written_ = 0, early_syncs_ = 0;
   std::filesystem::path path_, target_, temp_;
   std::string key_;  // the target, absolute, while this output is open
   int fd_ = -1;

@@ -47,6 +47,40 @@ TEST_CASE("AtomicFile: a failure mid-write leaves the old file intact", "[models
   CHECK(std::distance(fs::directory_iterator(d), fs::directory_iterator()) == 1);
 }
 
+TEST_CASE("AtomicFile: a long output is synced while written, whole at commit or gone without it",
+          "[models][atomic]") {
+  const fs::path d = fresh_dir("chainlens-atomic-long");
+  // 40 MB in pieces that straddle the sync points (a piece is not a divisor of 16 MB).
+  std::string piece(1000003, 'x');
+  for (std::size_t i = 0; i < piece.size(); i += 97) piece[i] = static_cast<char>('a' + i % 26);
+  const std::size_t pieces = 40;
+  {
+    AtomicFile f(d / "scores.csv");
+    for (std::size_t i = 0; i < pieces; ++i) f.write(piece);
+    // Crossed 16 MB and 32 MB: two background syncs asked for, none for a short output.
+    CHECK(f.early_syncs() == (pieces * piece.size()) / AtomicFile::kEarlySync);
+    f.commit();
+  }
+  const std::string back = slurp(d / "scores.csv");
+  REQUIRE(back.size() == pieces * piece.size());
+  for (std::size_t i = 0; i < pieces; ++i) CHECK(back.compare(i * piece.size(), piece.size(), piece) == 0);
+  CHECK(std::distance(fs::directory_iterator(d), fs::directory_iterator()) == 1);
+
+  // Abandoned mid-way with a sync under way: the old file stays, the temp file goes, no hang.
+  {
+    AtomicFile f(d / "scores.csv");
+    for (std::size_t i = 0; i < 20; ++i) f.write("new rows\n" + piece);
+    CHECK(f.early_syncs() >= 1);
+  }
+  CHECK(fs::file_size(d / "scores.csv") == pieces * piece.size());
+  CHECK(std::distance(fs::directory_iterator(d), fs::directory_iterator()) == 1);
+
+  AtomicFile small(d / "small.txt");
+  small.write("a short report");
+  small.commit();
+  CHECK(small.early_syncs() == 0);
+}
+
 TEST_CASE("write_file_atomic: an unwritable folder throws and writes nothing", "[models][atomic]") {
   CHECK_THROWS_AS(write_file_atomic("/nonexistent-folder/x.txt", "x"), std::system_error);
 }
