@@ -116,23 +116,28 @@ bool BulkRowReader::next(BulkRow& row) {
 bool BulkRowReader::next_block(BulkBlock& block, std::size_t max_records) {
   std::size_t added = 0;
   std::string& rec = record_;
-  auto append = [&](std::size_t line, std::string error) {
+  auto append = [&](std::string_view r, std::size_t line, std::string error) {
     if (auto p = decoded_->problem_at(line)) error = p->message;
-    block.records.push_back({block.bytes.size(), rec.size(), line, std::move(error)});
-    block.bytes += rec;
-    ++added;
+    block.records.push_back({block.bytes.size(), r.size(), line, std::move(error)});
+    block.bytes += r;
   };
   if (format_ == BulkFormat::jsonl) {
     while (added < max_records && std::getline(in_, rec)) {
       const std::size_t line = ++line_;
       if (!rec.empty() && rec.back() == '\r') rec.pop_back();
       if (line == 1 && rec.rfind("\xEF\xBB\xBF", 0) == 0) rec.erase(0, 3);  // a UTF-8 BOM
-      if (rec.find_first_not_of(" \t") != std::string::npos) append(line, {});
+      if (rec.find_first_not_of(" \t") != std::string::npos) append(rec, line, {}), ++added;
     }
     return added > 0;
   }
   if (!csv_) return false;
+  // Plain records straight from the record reader's buffer into the block: one copy of
+  // their bytes, not two (the rest, and the first record after a run, one by one below).
+  auto take = [&](std::string_view r, std::size_t line) { append(r, line, {}); };
   while (added < max_records) {
+    added += csv_->plain ? csv_->plain->take_plain(max_records - added, take)
+                         : csv_->any->take_plain(max_records - added, take);
+    if (added == max_records) break;
     std::string error;
     try {
       if (!(csv_->plain ? csv_->plain->next_record(rec) : csv_->any->next_record(rec))) break;
@@ -141,7 +146,8 @@ bool BulkRowReader::next_block(BulkBlock& block, std::size_t max_records) {
       error = e.what();
       rec.clear();
     }
-    append(csv_->line(), std::move(error));
+    append(rec, csv_->line(), std::move(error));
+    ++added;
   }
   return added > 0;
 }

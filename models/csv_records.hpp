@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <istream>
 #include <string>
+#include <string_view>
+#include <cstring>
 #include <vector>
 
 #include "models/fccp.hpp"
@@ -45,6 +47,31 @@ class CsvRecordReader {
   /// over the limit throws line_too_long and one holding a NUL byte nul_byte, naming `file`
   /// and `line`; either is consumed, so the next call reads the record after it.
   bool next_row(std::string& record, std::size_t& line, const std::string& file);
+  /// next_row's common case in a run, with no copy: up to `max` records that are one whole
+  /// line in the buffer, within the limit, with no quote and no NUL byte and not blank, each
+  /// passed as take(record, line) as a view into the buffer (valid during the call only).
+  /// Stops before the first record that is not such (next_row reads it) and returns how
+  /// many were taken; 0 says only that next_row must read the next one.
+  template <class Take>
+  std::size_t take_plain(std::size_t max, Take&& take) {
+    std::size_t n = 0;
+    while (n < max) {
+      const char* begin = buf_.data() + pos_;
+      const std::size_t left = buf_.size() - pos_;
+      const void* nl = std::memchr(begin, '\n', left);
+      if (!nl) break;
+      const auto k = static_cast<std::size_t>(static_cast<const char*>(nl) - begin);
+      if (k > max_ || std::memchr(begin, '"', k) || std::memchr(begin, '\0', k)) break;
+      std::string_view rec(begin, k);
+      if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+      if (rec.empty() || rec.front() == ' ' || rec.front() == '\t') break;  // maybe blank: next_row decides
+      take(rec, line_);
+      ++line_;
+      pos_ += k + 1;
+      ++n;
+    }
+    return n;
+  }
   std::size_t max_bytes() const noexcept { return max_; }
 
  private:
@@ -121,6 +148,14 @@ class CsvTable {
   /// The next record that is not blank, unsplit (serial). A record too long or holding a NUL
   /// byte throws as read_row does, and is consumed.
   bool next_record(std::string& rec) { return records_.next_row(rec, line_, file_); }
+  /// CsvRecordReader::take_plain, keeping line() in step.
+  template <class Take>
+  std::size_t take_plain(std::size_t max, Take&& take) {
+    return records_.take_plain(max, [&](std::string_view rec, std::size_t line) {
+      line_ = line;
+      take(rec, line);
+    });
+  }
 
   /// Splits a record read by next_record (on `line`) into the named columns; thread-safe.
   /// Throws io::error::base with the file name and line set. `rec` is used as scratch.
@@ -160,6 +195,14 @@ class CsvAnyTable {
   bool read_row(std::vector<std::string>& out);
   /// read_row in two steps: the record (serial), then its fields (thread-safe).
   bool next_record(std::string& rec);
+  /// CsvRecordReader::take_plain, keeping line() in step.
+  template <class Take>
+  std::size_t take_plain(std::size_t max, Take&& take) {
+    return records_.take_plain(max, [&](std::string_view rec, std::size_t line) {
+      line_ = line;
+      take(rec, line);
+    });
+  }
   void parse_record(std::string rec, std::size_t line, std::vector<std::string>& out) const;
   std::size_t line() const noexcept { return line_; }
   const std::vector<std::string>& header() const noexcept { return header_; }

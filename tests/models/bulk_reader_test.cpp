@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <sstream>
 
 #include "models/bulk_reader.hpp"
 
@@ -76,4 +77,48 @@ TEST_CASE("read_bulk_file: the row cap", "[models][bulk]") {
   CHECK(read_bulk_file(in, BulkFormat::csv, "r.csv", sink, 2).size() == 2);
   REQUIRE(sink.size() == 1);
   CHECK(format_diagnostic(sink.all()[0]) == "r.csv:4:1: error: more than 2 rows (raise the limit with --max-rows)");
+}
+
+TEST_CASE("BulkRowReader::next_block: plain runs and the records between them, in any block size",
+          "[models][bulk]") {
+  // Plain lines are taken straight from the buffer; a quote, a NUL byte, a blank or
+  // space-led line and a last line without its newline go one by one. Both ways must give
+  // the same records, lines and errors, whatever the block size.
+  const std::string csv = std::string("id,name,location\n") +
+                          "a1,甲,中国/青岛\r\n"
+                          "a2,\"乙, 公司\",中国/上海\n"
+                          "\n"
+                          "  \t\n"
+                          "a3,丙,中国" + std::string(1, '\0') + "/北京\n"
+                          " a4,丁,中国/北京\n"
+                          "a5,戊,\"多\n行\",中国\n"
+                          "a6,己,中国/青岛\n"
+                          "a7,庚,中国/青岛";
+  struct Seen {
+    std::string text;
+    std::size_t line;
+    bool error;
+    bool operator==(const Seen&) const = default;
+  };
+  const std::vector<Seen> want{{"a1,甲,中国/青岛", 2, false},
+                               {"a2,\"乙, 公司\",中国/上海", 3, false},
+                               {"", 6, true},
+                               {" a4,丁,中国/北京", 7, false},
+                               {"a5,戊,\"多\n行\",中国", 8, false},
+                               {"a6,己,中国/青岛", 10, false},
+                               {"a7,庚,中国/青岛", 11, false}};
+  for (const std::size_t size : {1, 2, 3, 100}) {
+    std::istringstream in(csv);
+    BulkRowReader reader(in, BulkFormat::csv, "mixed.csv");
+    REQUIRE(reader.header_problems().empty());
+    std::vector<Seen> got;
+    BulkBlock block;
+    while (reader.next_block(block, size)) {
+      CHECK(block.records.size() <= size);
+      for (const auto& r : block.records) got.push_back({std::string(block.text(r)), r.line, !r.error.empty()});
+      block.clear();
+    }
+    INFO("block size " << size);
+    CHECK(got == want);
+  }
 }
