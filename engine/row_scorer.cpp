@@ -19,6 +19,9 @@ RowScoringIndex index_scoring(const ScoringModel& model, const std::vector<Regio
   RowScoringIndex x;
   x.model = &model;
   x.regions = &regions;
+  // Sized once: grown by doubling from 16, the id table was rehashed ten times at startup.
+  x.segments.reserve(model.segments.size());
+  x.ids.reserve(model.linked.size() + model.listed.size() + model.local_tops.size() + model.group_of.size());
   for (const auto& [id, facts] : model.segments) x.segments[id] = RowScoringIndex::Segment{id, &facts};
   model.linked.for_each([&](std::string_view id) { x.ids[id].linked = true; });
   for (const std::string& id : model.listed) x.ids[id].listed = true;

@@ -9,23 +9,24 @@ namespace chainlens {
 static constexpr std::size_t kChunk = 1 << 20;
 
 CsvRecordReader::CsvRecordReader(std::istream& in, std::size_t max_bytes) : in_(in), max_(max_bytes) {
-  while (buf_.size() < 3 && fill()) {
+  while (end_ < 3 && fill()) {
   }
-  if (buf_.size() >= 3 && buf_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+  if (end_ >= 3 && buf_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
 }
 
-// Appends up to one chunk; drops consumed bytes first. False when nothing more came.
+// Appends up to one chunk; drops consumed bytes first. False when nothing more came. The
+// string only grows: bytes past end_ are scratch, so a chunk is not zeroed before each read.
 bool CsvRecordReader::fill() {
   if (eof_) return false;
   if (pos_ > 0) {
-    buf_.erase(0, pos_);
+    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
     pos_ = 0;
   }
-  const std::size_t old = buf_.size();
-  buf_.resize(old + kChunk);
-  in_.read(buf_.data() + old, static_cast<std::streamsize>(kChunk));
+  if (buf_.size() < end_ + kChunk) buf_.resize(end_ + kChunk);
+  in_.read(buf_.data() + end_, static_cast<std::streamsize>(kChunk));
   const auto got = static_cast<std::size_t>(in_.gcount());
-  buf_.resize(old + got);
+  end_ += got;
   if (got == 0) eof_ = true;
   return got > 0;
 }
@@ -35,7 +36,7 @@ bool CsvRecordReader::next(std::string& record, std::size_t& line, Status& statu
   line = line_;
   // The common record: one line, whole in the buffer, no quote. Two memchr calls instead of
   // a loop over its bytes (issue 16); anything else takes the byte loop below.
-  if (const void* nl = std::memchr(buf_.data() + pos_, '\n', buf_.size() - pos_)) {
+  if (const void* nl = std::memchr(buf_.data() + pos_, '\n', end_ - pos_)) {
     const auto k = static_cast<std::size_t>(static_cast<const char*>(nl) - (buf_.data() + pos_));
     if (k <= max_ && !std::memchr(buf_.data() + pos_, '"', k)) {
       record.assign(buf_, pos_, k);
@@ -49,7 +50,7 @@ bool CsvRecordReader::next(std::string& record, std::size_t& line, Status& statu
   std::size_t first_nl = std::string::npos;  // offset of the first newline of the record
   bool quoted = false, found = false;
   for (;;) {
-    if (pos_ + k == buf_.size()) {
+    if (pos_ + k == end_) {
       if (!fill()) break;
       continue;
     }
@@ -70,12 +71,12 @@ bool CsvRecordReader::next(std::string& record, std::size_t& line, Status& statu
       pos_ += k;
       for (;;) {
         const char* start = buf_.data() + pos_;
-        const void* nl = std::memchr(start, '\n', buf_.size() - pos_);
+        const void* nl = std::memchr(start, '\n', end_ - pos_);
         if (nl) {
           pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
           break;
         }
-        pos_ = buf_.size();
+        pos_ = end_;
         if (!fill()) break;
       }
       ++line_;

@@ -57,7 +57,7 @@ class CsvRecordReader {
     std::size_t n = 0;
     while (n < max) {
       const char* begin = buf_.data() + pos_;
-      const std::size_t left = buf_.size() - pos_;
+      const std::size_t left = end_ - pos_;
       const void* nl = std::memchr(begin, '\n', left);
       if (!nl) break;
       const auto k = static_cast<std::size_t>(static_cast<const char*>(nl) - begin);
@@ -78,8 +78,8 @@ class CsvRecordReader {
   bool fill();
   std::istream& in_;
   std::size_t max_;
-  std::string buf_;
-  std::size_t pos_ = 0, line_ = 1;
+  std::string buf_;     // [pos_, end_): read, not yet consumed; past end_: scratch
+  std::size_t pos_ = 0, end_ = 0, line_ = 1;
   bool eof_ = false;
 };
 

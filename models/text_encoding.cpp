@@ -62,25 +62,27 @@ class DecodedInput::Buf : public std::streambuf {
   bool produce() {
     out_.clear();
     while (out_.empty()) {
-      if (eof_ && raw_.empty()) return false;
+      if (eof_ && raw_len_ == 0) return false;
       if (!eof_) {
-        const std::size_t old = raw_.size();
-        raw_.resize(old + kChunk);
-        in_.read(raw_.data() + old, static_cast<std::streamsize>(kChunk));
-        raw_.resize(old + static_cast<std::size_t>(in_.gcount()));
+        // raw_ only grows: bytes past raw_len_ are scratch, not zeroed before each read.
+        if (raw_.size() < raw_len_ + kChunk) raw_.resize(raw_len_ + kChunk);
+        in_.read(raw_.data() + raw_len_, static_cast<std::streamsize>(kChunk));
+        raw_len_ += static_cast<std::size_t>(in_.gcount());
         if (in_.gcount() == 0) eof_ = true;
       }
       std::size_t n = 0;
       bool partial = false;  // a piece of a long line, cut before its end
-      const std::size_t nl = raw_.rfind('\n');
-      if (eof_) n = raw_.size();
+      const std::size_t nl = std::string_view(raw_.data(), raw_len_).rfind('\n');
+      if (eof_) n = raw_len_;
       else if (nl != std::string::npos) n = nl + 1;
-      else if (raw_.size() >= kHold) n = utf8_cut(raw_.size()), partial = true;
+      else if (raw_len_ >= kHold) n = utf8_cut(raw_len_), partial = true;
       else continue;
       const std::size_t used = convert(std::string_view(raw_.data(), n), partial);
       // Every byte passes through converted or as is; only a cut character waits, and only
       // in a partial piece, so this always makes progress.
-      raw_.erase(0, used == 0 ? n : used);
+      const std::size_t drop = used == 0 ? n : used;
+      std::memmove(raw_.data(), raw_.data() + drop, raw_len_ - drop);
+      raw_len_ -= drop;
     }
     setg(out_.data(), out_.data(), out_.data() + out_.size());
     return true;
@@ -233,6 +235,7 @@ class DecodedInput::Buf : public std::streambuf {
 
   std::istream& in_;
   std::string raw_, out_;
+  std::size_t raw_len_ = 0;  // the bytes of raw_ read and not yet passed on
   bool eof_ = false;
   std::size_t line_ = 1;  // the line raw_ starts on
   iconv_t cd_ = reinterpret_cast<iconv_t>(-1);
