@@ -10,12 +10,14 @@
 
 #include "cli/argument_order.hpp"
 #include "cli/commands.hpp"
+#include "cli/huge_pages.hpp"
 #include "cli/common.hpp"
 #include "models/atomic_file.hpp"
 #include "models/version.hpp"
 #include "render/json_precision.hpp"
 
 int main(int argc, char** argv) {
+  chainlens::cli::restart_with_huge_pages(argc, argv);
   CLI::App app{"chainlens: industrial-chain (产业链) graph analysis"};
   app.set_version_flag("--version", std::string("chainlens ") + chainlens::kVersion);
   app.require_subcommand(1);

@@ -15,4 +15,6 @@ target_sources(chainlens_tests PRIVATE
   cli/bulk_input_cli_test.cpp
   cli/daily_use_cli_test.cpp
   cli/analyze_cli_test.cpp
+  cli/huge_pages_cli_test.cpp
+  ${PROJECT_SOURCE_DIR}/cli/huge_pages.cpp
 )
