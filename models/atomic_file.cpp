@@ -236,10 +236,8 @@ class AtomicFile::Syncer {
   explicit Syncer(int fd) : fd_(fd), thread_([this] { run(); }) {}
   ~Syncer() { stop(); }
   void ask() {
-    {
-      std::lock_guard<std::mutex> lock(m_);
-      ++asked_;
-    }
+    std::lock_guard<std::mutex> lock(m_);  // notified under the lock: helgrind checks it so
+    ++asked_;
     cv_.notify_one();
   }
   /// Waits for a sync under way (a request not yet started is dropped: commit() syncs
@@ -248,8 +246,8 @@ class AtomicFile::Syncer {
     {
       std::lock_guard<std::mutex> lock(m_);
       stopping_ = true;
+      cv_.notify_one();
     }
-    cv_.notify_one();
     if (thread_.joinable()) thread_.join();
     return error_;
   }
