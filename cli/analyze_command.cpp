@@ -72,12 +72,13 @@ static int run_analyze(const AnalyzeOptions& o) {
   // enterprises and their strings took over a second on the largest benchmark, and the OS
   // takes the memory back at exit at once. (Held by a static pointer: not a leak to LSan.)
   static const Workspace* kept_workspace = nullptr;
-  static const ChainGraph* kept_graph = nullptr;
+  static ChainGraph* kept_graph = nullptr;
   kept_workspace = new Workspace(load_input(o.input, o.a.importance));
   const Workspace& ws = *kept_workspace;
   const Chain& chain = require_chain(ws, o.a.chain);
-  kept_graph = new ChainGraph(ws, chain);
-  const ChainGraph& graph = *kept_graph;
+  // The supply network is built inside analyze_chain, beside the analyses that do not read it.
+  kept_graph = new ChainGraph(ws, chain, nullptr, ChainGraph::NetworkBuild::later);
+  ChainGraph& graph = *kept_graph;
   const Scope scope = resolve_scope(ws, chain, o.a.scope);
   const Lang lang = parse_lang(o.a.lang);
   const std::size_t max_rows = o.all_rows ? static_cast<std::size_t>(-1) : o.max_rows;
@@ -93,10 +94,9 @@ static int run_analyze(const AnalyzeOptions& o) {
   ChokepointReport& chokepoints = all.chokepoints;
   LocalSupplyReport& supply = all.supply;
   const ScoringModel& model = all.model;
-  const std::vector<Candidate>& candidates = all.candidates;
   TargetsReport& targets = all.targets;
   std::optional<Portfolio> portfolio;
-  if (o.portfolio > 0) portfolio = pick_portfolio(graph, model, targets, candidates, o.portfolio);
+  if (o.portfolio > 0) portfolio = pick_portfolio(graph, model, targets, {}, o.portfolio);
   // Row caps, table by table in output order (the portfolio above saw every target).
   std::vector<CappedTable> capped;
   cap_rows(chokepoints.enterprises, chokepoints.enterprises_total, max_rows, "chokepoints.enterprises", capped);

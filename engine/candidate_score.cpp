@@ -107,8 +107,13 @@ namespace {
 using FactsRef = std::pair<std::string_view, const ScoringModel::SegmentFacts*>;
 using FactsList = boost::container::small_vector<FactsRef, 8>;
 
+// The helpers read a Candidate or, for the workspace's own firms, the Enterprise itself: the
+// fields they read have the same names and meaning (a workspace firm's location is resolved
+// at load), so `analyze` ranks a million firms with no Candidate copied (issue 16).
+
 // The candidate's segments in the chain's graph with their facts, sorted by id, each once.
-FactsList chain_facts(const ScoringModel& m, const Candidate& c) {
+template <class C>
+FactsList chain_facts(const ScoringModel& m, const C& c) {
   FactsList out;
   for (const std::string& s : c.segments)
     if (auto it = m.segments.find(s); it != m.segments.end()) out.emplace_back(it->first, &it->second);
@@ -123,7 +128,8 @@ struct Standing {
   bool local = false, nearby = false, eligible = true;
   bool excluded() const noexcept { return local || !eligible; }
 };
-Standing standing_of(const ScoringModel& m, const Candidate& c) {
+template <class C>
+Standing standing_of(const ScoringModel& m, const C& c) {
   Standing s;
   s.local = c.location.within(m.scope);
   s.nearby = !s.local && m.nearby && c.location.within(*m.nearby);
@@ -133,7 +139,8 @@ Standing standing_of(const ScoringModel& m, const Candidate& c) {
 }
 
 // The factors every pair of a scored candidate shares; `group_link` is set on the way.
-ScoreFactors base_factors(const ScoringModel& m, const Candidate& c, bool listed, bool& group_link) {
+template <class C>
+ScoreFactors base_factors(const ScoringModel& m, const C& c, bool listed, bool& group_link) {
   ScoreFactors base;
   base.strength = strength_factor(m.weights, c.revenue);
   if (m.linked.contains(c.id)) base.link = 1;
@@ -144,7 +151,8 @@ ScoreFactors base_factors(const ScoringModel& m, const Candidate& c, bool listed
   return base;
 }
 
-ScoreFactors pair_factors(const ScoreFactors& base, const ScoringModel::SegmentFacts& f, const Candidate& c,
+template <class C>
+ScoreFactors pair_factors(const ScoreFactors& base, const ScoringModel::SegmentFacts& f, const C& c,
                           std::string_view segment) {
   ScoreFactors x = base;
   x.gap = f.gap;
@@ -153,9 +161,8 @@ ScoreFactors pair_factors(const ScoreFactors& base, const ScoringModel::SegmentF
   return x;
 }
 
-}  // namespace
-
-CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
+template <class C>
+CandidateScore score_candidate_of(const ScoringModel& m, const C& c) {
   CandidateScore r;
   r.id = c.id;
   r.name = c.name;
@@ -196,7 +203,8 @@ CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) {
   return r;
 }
 
-QuickScore quick_score(const ScoringModel& m, const Candidate& c) {
+template <class C>
+QuickScore quick_score_of(const ScoringModel& m, const C& c) {
   QuickScore q;
   const Standing st = standing_of(m, c);
   q.local = st.local;
@@ -219,6 +227,13 @@ QuickScore quick_score(const ScoringModel& m, const Candidate& c) {
   }
   return q;
 }
+
+}  // namespace
+
+CandidateScore score_candidate(const ScoringModel& m, const Candidate& c) { return score_candidate_of(m, c); }
+CandidateScore score_candidate(const ScoringModel& m, const Enterprise& e) { return score_candidate_of(m, e); }
+QuickScore quick_score(const ScoringModel& m, const Candidate& c) { return quick_score_of(m, c); }
+QuickScore quick_score(const ScoringModel& m, const Enterprise& e) { return quick_score_of(m, e); }
 
 double strength_factor(const ScoreWeights& w, std::optional<double> revenue) {
   return revenue ? std::min(1.0, std::log1p(*revenue) / std::log1p(w.revenue_ref)) : w.unknown_strength;

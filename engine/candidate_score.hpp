@@ -95,6 +95,8 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
 
 /// Pure: depends only on the model and the candidate.
 CandidateScore score_candidate(const ScoringModel& model, const Candidate& c);
+/// The same for one of the workspace's own enterprises, read in place (no Candidate copy).
+CandidateScore score_candidate(const ScoringModel& model, const Enterprise& e);
 
 /// What ranking a pool needs of a candidate before it knows which rows it keeps: the best
 /// pair's score and the flags, with no string built. Equal to score_candidate's `score`,
@@ -104,6 +106,7 @@ struct QuickScore {
   bool matched = false, local = false, nearby = false;
 };
 QuickScore quick_score(const ScoringModel& model, const Candidate& c);
+QuickScore quick_score(const ScoringModel& model, const Enterprise& e);
 
 /// The strength factor of a revenue (亿元; unknown: weights.unknown_strength).
 double strength_factor(const ScoreWeights& w, std::optional<double> revenue);

@@ -48,7 +48,8 @@ void resolve_shares(SegmentGraph& g, SegmentVertexId j) {
 
 }  // namespace
 
-ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shared_ptr<const WorkspaceModel> model)
+ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shared_ptr<const WorkspaceModel> model,
+                       NetworkBuild network)
     : workspace_(&workspace), chain_(&chain), model_(model ? std::move(model) : std::make_shared<const WorkspaceModel>(workspace)) {
   if (&model_->workspace() != &workspace) throw std::logic_error("chain_graph: the model is of another workspace");
   const SegmentCatalog catalog(workspace);
@@ -101,13 +102,12 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
   const std::vector<double> y = model_->chain_demand(chain, &demand_fallback_);
   for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v) segments_[v].y = y[segments_[v].ws];
 
-  // The members (in id order) and the supply network do not depend on each other: built
-  // side by side (on the largest benchmark each is a second or more).
   const auto& all = workspace.enterprises;
-  const SupplyTable& table = workspace.supply_table;
-  index_ = &fitting_index(workspace.enterprise_index, all, table, own_index_);
+  index_ = &fitting_index(workspace.enterprise_index, all, workspace.supply_table, own_index_);
+  // The members (in id order) and the supply network do not depend on each other: built
+  // side by side (on the largest benchmark each is a second or more), or the network later.
   tbb::task_group members;
-  members.run([&] {
+  auto add_members = [&] {
     local_scope_ = default_scope();
     local_.resize(all.size());
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, all.size(), 4096), [&](const tbb::blocked_range<std::size_t>& r) {
@@ -125,7 +125,20 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
         segments_[v->second].members.push_back({&e, inferred});
       }
     }
-  });
+  };
+  if (network == NetworkBuild::later) {
+    add_members();
+    return;
+  }
+  members.run(add_members);
+  build_supply_network();
+  members.wait();
+}
+
+void ChainGraph::build_supply_network() {
+  if (supply_built_) return;
+  const auto& all = workspace_->enterprises;
+  const SupplyTable& table = workspace_->supply_table;
   // Supply network: the relations' columns hold interned handles joined to enterprise
   // positions by the index, and each segment handle is looked up once, so every relation
   // is array reads.
@@ -173,7 +186,7 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
   }
   supply_ = SupplyGraph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), edge_data.begin(), firm_at.size());
   for (SupplyVertexId v = 0; v < firm_at.size(); ++v) supply_[v].enterprise = &all[firm_at[v]];
-  members.wait();
+  supply_built_ = true;
 }
 
 std::optional<SegmentVertexId> ChainGraph::find_segment(std::string_view id) const {

@@ -67,7 +67,17 @@ class ChainGraph {
  public:
   /// Builds the graph; `chain` must belong to `workspace`. `model` (of the same workspace)
   /// is shared between the chains' graphs; built here when not given.
-  ChainGraph(const Workspace& workspace, const Chain& chain, std::shared_ptr<const WorkspaceModel> model = nullptr);
+  ///
+  /// `later` leaves the supply network out until build_supply_network: `analyze` builds it
+  /// beside the analyses that never read it (gaps, scoring, targets). Until then supply(),
+  /// supply_vertex() and find_enterprise() must not be called.
+  enum class NetworkBuild { now, later };
+  ChainGraph(const Workspace& workspace, const Chain& chain, std::shared_ptr<const WorkspaceModel> model = nullptr,
+             NetworkBuild network = NetworkBuild::now);
+  /// Builds the supply network of a graph constructed with NetworkBuild::later (once; a
+  /// no-op after). Not thread-safe: nothing may read the network while it runs.
+  void build_supply_network();
+  bool has_supply_network() const noexcept { return supply_built_; }
 
   const Workspace& workspace() const noexcept { return *workspace_; }
   const Chain& chain() const noexcept { return *chain_; }
@@ -138,6 +148,7 @@ class ChainGraph {
   const EnterpriseIndex* index_ = nullptr;  // the workspace's, or own_index_
   EnterpriseIndex own_index_;
   std::vector<SupplyVertexId> vertex_of_;
+  bool supply_built_ = false;
   Scope local_scope_;        // default_scope()
   std::vector<char> local_;  // by position: inside local_scope_
 };

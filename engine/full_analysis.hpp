@@ -25,12 +25,13 @@ struct FullAnalysis {
   ChokepointReport chokepoints;
   LocalSupplyReport supply;
   ScoringModel model;
-  std::vector<Candidate> candidates;
+  std::vector<const Enterprise*> candidates;  // the workspace's candidate firms, read in place
   TargetsReport targets;
 };
 
 /// The same reports as calling each analysis in turn: each is a pure function of the
-/// graph, so running them on two threads changes no byte of any of them.
-FullAnalysis analyze_chain(const ChainGraph& graph, const Scope& scope, const FullAnalysisOptions& options);
+/// graph, so running them on two threads changes no byte of any of them. A graph built with
+/// ChainGraph::NetworkBuild::later gets its supply network here, beside the gap analysis.
+FullAnalysis analyze_chain(ChainGraph& graph, const Scope& scope, const FullAnalysisOptions& options);
 
 }  // namespace chainlens

@@ -25,13 +25,12 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions) 
   return c;
 }
 
-std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope& scope) {
+std::vector<const Enterprise*> workspace_candidate_firms(const ChainGraph& graph, const Scope& scope) {
   const Workspace& ws = graph.workspace();
   std::unordered_set<std::string> listed;
   for (const TargetList& t : graph.chain().target_lists) listed.insert(t.enterprises.begin(), t.enterprises.end());
-  // Which enterprises are candidates, then each written at its place in workspace order: two
-  // passes over blocks side by side (three quarters of a million candidates on the largest
-  // benchmark), with no second copy of the list.
+  // Which enterprises are candidates, blocks side by side (three quarters of a million on the
+  // largest benchmark), then joined in workspace order.
   const std::vector<Enterprise>& all = ws.enterprises;
   constexpr std::size_t kBlock = 16384;
   const std::size_t blocks = (all.size() + kBlock - 1) / kBlock;
@@ -50,36 +49,39 @@ std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope
     }
   });
   for (std::size_t b = 0; b < blocks; ++b) first[b + 1] += first[b];
-  std::vector<Candidate> out(first[blocks]);
+  std::vector<const Enterprise*> out(first[blocks]);
   tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     std::size_t at = first[b];
     const std::size_t end = std::min(all.size(), (b + 1) * kBlock);
-    // Workspace locations are resolved at load time; resolving again would read the first
-    // component of a full path (青岛 in 中国/山东/青岛/…) as an alias when one region's
-    // path starts with another's short name.
     for (std::size_t i = b * kBlock; i < end; ++i)
-      if (keep[i]) out[at++] = to_candidate(all[i], {});
+      if (keep[i]) out[at++] = &all[i];
   });
   return out;
 }
 
-TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates, std::size_t max_rows) {
+std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope& scope) {
+  const std::vector<const Enterprise*> firms = workspace_candidate_firms(graph, scope);
+  std::vector<Candidate> out(firms.size());
+  // Workspace locations are resolved at load time; resolving again would read the first
+  // component of a full path (青岛 in 中国/山东/青岛/…) as an alias when one region's
+  // path starts with another's short name.
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, firms.size(), 4096), [&](const tbb::blocked_range<std::size_t>& r) {
+    for (std::size_t i = r.begin(); i != r.end(); ++i) out[i] = to_candidate(*firms[i], {});
+  });
+  return out;
+}
+
+namespace {
+
+// Ranks candidates already reduced to the first of each id; C is Candidate or Enterprise.
+template <class C>
+TargetsReport rank_unique(const ScoringModel& model, const std::vector<const C*>& unique, std::size_t max_rows) {
   TargetsReport r;
   r.chain = model.chain;
   r.scope = model.scope;
   r.weights = model.weights;
   r.include_nearby = model.include_nearby;
   r.names = model.names;
-  // The first of each id, in input order; then every one scored on its own (score_candidate
-  // is pure), side by side.
-  std::vector<const Candidate*> unique;
-  unique.reserve(candidates.size());
-  {
-    std::unordered_set<std::string_view> seen;  // views of the candidates' ids (they outlive it)
-    seen.reserve(candidates.size());
-    for (const Candidate& c : candidates)
-      if (seen.insert(c.id).second) unique.push_back(&c);
-  }
   // Each candidate's best score alone first (no strings); the rows kept are then scored in
   // full. On the largest benchmark three quarters of a million candidates score, a thousand
   // rows are shown.
@@ -122,6 +124,30 @@ TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidat
   score_rows(matched, r.targets);
   score_rows(unmatched, r.unmatched);
   return r;
+}
+
+// The first of each id, in input order (views of the candidates' ids, which outlive the set).
+template <class C, class List, class At>
+std::vector<const C*> first_of_each_id(const List& list, At at) {
+  std::vector<const C*> unique;
+  unique.reserve(list.size());
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(list.size());
+  for (const auto& item : list) {
+    const C* c = at(item);
+    if (seen.insert(c->id).second) unique.push_back(c);
+  }
+  return unique;
+}
+
+}  // namespace
+
+TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates, std::size_t max_rows) {
+  return rank_unique(model, first_of_each_id<Candidate>(candidates, [](const Candidate& c) { return &c; }), max_rows);
+}
+
+TargetsReport rank_targets(const ScoringModel& model, const std::vector<const Enterprise*>& firms, std::size_t max_rows) {
+  return rank_unique(model, first_of_each_id<Enterprise>(firms, [](const Enterprise* e) { return e; }), max_rows);
 }
 
 std::vector<RankedPair> ranked_pairs(const TargetsReport& report) {

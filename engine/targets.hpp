@@ -30,6 +30,8 @@ struct RankedPair {
 /// The workspace's candidates for a chain: operating firms and projects outside the scope
 /// that operate in a segment of the chain's graph or are named on one of its target lists.
 std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope& scope);
+/// The same firms read in place, in workspace order: what `analyze` ranks (no copies).
+std::vector<const Enterprise*> workspace_candidate_firms(const ChainGraph& graph, const Scope& scope);
 
 /// Candidate from an enterprise, its location's alias resolved against `regions` (pass the
 /// workspace's regions for a bulk row, none for a workspace enterprise, already resolved).
@@ -39,6 +41,9 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions);
 /// in the scope one level up are counted and left out unless the model includes them.
 /// Only the first `max_rows` of each list are kept (`analyze`'s row cap); the totals count all.
 TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates,
+                           std::size_t max_rows = static_cast<std::size_t>(-1));
+/// The same for workspace firms read in place (workspace_candidate_firms): equal reports.
+TargetsReport rank_targets(const ScoringModel& model, const std::vector<const Enterprise*>& firms,
                            std::size_t max_rows = static_cast<std::size_t>(-1));
 
 /// Every pair of the report's targets by pair score, then candidate id, then segment id.

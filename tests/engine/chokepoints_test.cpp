@@ -151,3 +151,36 @@ supplies:
   CHECK(r.enterprises_total == 1);
   CHECK(find_chokepoints(t.graph()).single_sources.size() == 3);
 }
+
+TEST_CASE("find_chokepoints: single sources come by enterprise id, then segment id, not file order",
+          "[engine][chokepoints][row_caps]") {
+  // Segments written z before m; customers b2 before b1; b1 has two suppliers of z (no single
+  // source there) and one of m. Rows are (b1, m), (b2, m), (b2, z) whatever the file order.
+  const TestGraph t(R"(
+chains: [{id: t, segments: [{id: z}, {id: m}, {id: out, inputs: [z, m]}]}]
+enterprises:
+  - {id: s1, location: 中国, segments: [z, m]}
+  - {id: s2, location: 中国, segments: [z]}
+  - {id: b2, location: 中国, segments: [out]}
+  - {id: b1, location: 中国, segments: [out]}
+supplies:
+  - {from: s1, to: b2, segment: z}
+  - {from: s1, to: b2, segment: z}
+  - {from: s2, to: b1, segment: z}
+  - {from: s1, to: b1, segment: z}
+  - {from: s2, to: b2, segment: m}
+  - {from: s1, to: b1, segment: m}
+)", "t");
+  const ChokepointReport r = find_chokepoints(t.graph());
+  REQUIRE(r.single_sources.size() == 3);
+  CHECK(r.single_sources_total == 3);
+  CHECK((r.single_sources[0].enterprise == "b1" && r.single_sources[0].segment == "m" && r.single_sources[0].supplier == "s1"));
+  CHECK((r.single_sources[1].enterprise == "b2" && r.single_sources[1].segment == "m" && r.single_sources[1].supplier == "s2"));
+  CHECK((r.single_sources[2].enterprise == "b2" && r.single_sources[2].segment == "z" && r.single_sources[2].supplier == "s1"));
+  ChokepointOptions o;
+  o.max_rows = 1;
+  const ChokepointReport capped = find_chokepoints(t.graph(), o);
+  REQUIRE(capped.single_sources.size() == 1);
+  CHECK(capped.single_sources[0].enterprise == "b1");
+  CHECK(capped.single_sources_total == 3);
+}

@@ -18,19 +18,71 @@ std::vector<std::pair<std::string, double>> ranked(const std::vector<CandidateSc
   return out;
 }
 
+// Every field a writer prints of a scored row.
+void check_same_row(const CandidateScore& a, const CandidateScore& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.name == b.name);
+  CHECK(a.score == b.score);
+  CHECK(a.segment == b.segment);
+  CHECK(a.segment_name == b.segment_name);
+  CHECK(a.kind == b.kind);
+  CHECK((a.matched == b.matched && a.local == b.local && a.nearby == b.nearby && a.eligible == b.eligible));
+  CHECK((a.revenue_unknown == b.revenue_unknown && a.on_target_list == b.on_target_list && a.group_link == b.group_link));
+  CHECK(a.chain_segments == b.chain_segments);
+  REQUIRE(a.pairs.size() == b.pairs.size());
+  for (std::size_t i = 0; i < a.pairs.size(); ++i) {
+    CHECK(a.pairs[i].segment == b.pairs[i].segment);
+    CHECK(a.pairs[i].score == b.pairs[i].score);
+    CHECK(a.pairs[i].factors.fit == b.pairs[i].factors.fit);
+    CHECK(a.pairs[i].factors.link == b.pairs[i].factors.link);
+    CHECK(a.pairs[i].factors.strength == b.pairs[i].factors.strength);
+  }
+}
+
 }  // namespace
+
+TEST_CASE("rank_targets: the workspace's firms read in place rank as their Candidate copies (issue 16)",
+          "[engine][full_analysis]") {
+  const Workspace ws = load_workspace("chains/xihaian");
+  for (const Chain& c : ws.chains) {
+    CAPTURE(c.id);
+    const ChainGraph graph(ws, c);
+    const Scope scope = graph.default_scope();
+    const std::vector<const Enterprise*> firms = workspace_candidate_firms(graph, scope);
+    const std::vector<Candidate> copies = workspace_candidates(graph, scope);
+    REQUIRE(firms.size() == copies.size());
+    for (std::size_t i = 0; i < firms.size(); ++i) CHECK(firms[i]->id == copies[i].id);
+    const ScoringModel model = prepare_scoring(graph, find_gaps(graph, scope), ws.scoring);
+    for (std::size_t cap : {std::size_t{3}, static_cast<std::size_t>(-1)}) {
+      const TargetsReport in_place = rank_targets(model, firms, cap);
+      const TargetsReport copied = rank_targets(model, copies, cap);
+      CHECK(in_place.targets_total == copied.targets_total);
+      CHECK(in_place.unmatched_total == copied.unmatched_total);
+      CHECK(in_place.nearby_excluded == copied.nearby_excluded);
+      REQUIRE(in_place.targets.size() == copied.targets.size());
+      REQUIRE(in_place.unmatched.size() == copied.unmatched.size());
+      for (std::size_t i = 0; i < copied.targets.size(); ++i) check_same_row(in_place.targets[i], copied.targets[i]);
+      for (std::size_t i = 0; i < copied.unmatched.size(); ++i) check_same_row(in_place.unmatched[i], copied.unmatched[i]);
+    }
+  }
+}
 
 TEST_CASE("analyze_chain: the same reports as the analyses called one by one", "[engine][full_analysis]") {
   const Workspace ws = load_workspace("chains/xihaian");
+  // Built whole, and with the supply network left to analyze_chain (what `analyze` does).
+  for (const auto network : {ChainGraph::NetworkBuild::now, ChainGraph::NetworkBuild::later})
   for (const char* chain : {"auto", "ship"}) {
-    CAPTURE(chain);
+    CAPTURE(chain, network == ChainGraph::NetworkBuild::later);
     const Chain* c = ws.find_chain(chain);
     REQUIRE(c != nullptr);
-    const ChainGraph graph(ws, *c);
+    ChainGraph graph(ws, *c, nullptr, network);
+    CHECK(graph.has_supply_network() == (network == ChainGraph::NetworkBuild::now));
     const Scope scope = graph.default_scope();
     FullAnalysisOptions o;
     o.weights = ws.scoring;
     const FullAnalysis all = analyze_chain(graph, scope, o);
+    REQUIRE(graph.has_supply_network());
 
     const GapReport gaps = find_gaps(graph, scope);
     REQUIRE(all.gaps.segments.size() == gaps.segments.size());
@@ -41,11 +93,21 @@ TEST_CASE("analyze_chain: the same reports as the analyses called one by one", "
     const ChokepointReport chokepoints = find_chokepoints(graph);
     CHECK(all.chokepoints.segments == chokepoints.segments);
     CHECK(all.chokepoints.enterprises == chokepoints.enterprises);
+    REQUIRE(all.chokepoints.single_sources.size() == chokepoints.single_sources.size());
+    for (std::size_t i = 0; i < chokepoints.single_sources.size(); ++i) {
+      CHECK(all.chokepoints.single_sources[i].enterprise == chokepoints.single_sources[i].enterprise);
+      CHECK(all.chokepoints.single_sources[i].segment == chokepoints.single_sources[i].segment);
+      CHECK(all.chokepoints.single_sources[i].supplier == chokepoints.single_sources[i].supplier);
+    }
     CHECK(all.gaps.chokepoints == chokepoints.segments);
     const LocalSupplyReport supply = local_supply(graph, scope);
     CHECK(all.supply.enterprises.size() == supply.enterprises.size());
     CHECK(all.supply.matchmaking.size() == supply.matchmaking.size());
     CHECK(all.supply.chain_slsr == supply.chain_slsr);
+    for (std::size_t i = 0; i < std::min(all.supply.enterprises.size(), supply.enterprises.size()); ++i) {
+      CHECK(all.supply.enterprises[i].enterprise == supply.enterprises[i].enterprise);
+      CHECK(all.supply.enterprises[i].local_relations == supply.enterprises[i].local_relations);
+    }
     const TargetsReport targets = rank_targets(prepare_scoring(graph, gaps, ws.scoring), workspace_candidates(graph, scope));
     CHECK(ranked(all.targets.targets) == ranked(targets.targets));
     CHECK(ranked(all.targets.unmatched) == ranked(targets.unmatched));
