@@ -102,6 +102,11 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
   const std::vector<double> y = model_->chain_demand(chain, &demand_fallback_);
   for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v) segments_[v].y = y[segments_[v].ws];
 
+  if (!model_->memberships().fits(workspace.enterprises.size()))
+    throw std::logic_error("chain_graph: the model was built before enterprises were added");
+  vertex_of_ws_.assign(model_->size(), -1);
+  for (SegmentVertexId v = 0; v < boost::num_vertices(segments_); ++v)
+    vertex_of_ws_[segments_[v].ws] = static_cast<std::int32_t>(v);
   const auto& all = workspace.enterprises;
   index_ = &fitting_index(workspace.enterprise_index, all, workspace.supply_table, own_index_);
   // The members (in id order) and the supply network do not depend on each other: built
@@ -113,16 +118,16 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, all.size(), 4096), [&](const tbb::blocked_range<std::size_t>& r) {
       for (std::size_t i = r.begin(); i != r.end(); ++i) local_[i] = chainlens::is_local(all[i], local_scope_) ? 1 : 0;
     });
-    // Members pushed in id order come out sorted by id.
+    // Members pushed in id order come out sorted by id; the model's membership columns join
+    // them to vertices by integers (no enterprise struct read but the pointer taken).
+    const Memberships& links = model_->memberships();
     for (std::uint32_t i : index_->by_id) {
-      const Enterprise& e = all[i];
-      if (e.status == EnterpriseStatus::closed) continue;
-      for (const std::string& s : e.segments) {
-        auto v = segment_index_.find(s);
-        if (v == segment_index_.end()) continue;
-        const bool inferred = std::find(e.inferred_segments.begin(), e.inferred_segments.end(), s) !=
-                              e.inferred_segments.end();
-        segments_[v->second].members.push_back({&e, inferred});
+      if (!links.open[i]) continue;
+      for (const std::uint32_t link : links.of(i)) {
+        if (link == Memberships::kAbsent) continue;
+        const std::int32_t v = vertex_of_ws_[link & ~Memberships::kInferred];
+        if (v < 0) continue;
+        segments_[static_cast<SegmentVertexId>(v)].members.push_back({&all[i], (link & Memberships::kInferred) != 0});
       }
     }
   };

@@ -93,6 +93,10 @@ class ChainGraph {
   std::size_t segment_count() const noexcept { return boost::num_vertices(segments_); }
   const SegmentVertex& operator[](SegmentVertexId v) const { return segments_[v]; }
   std::optional<SegmentVertexId> find_segment(std::string_view id) const;
+  /// The vertex of a workspace-model segment, if this graph holds it.
+  std::optional<SegmentVertexId> vertex_of_model(std::size_t ws) const {
+    return vertex_of_ws_[ws] < 0 ? std::nullopt : std::optional<SegmentVertexId>(static_cast<SegmentVertexId>(vertex_of_ws_[ws]));
+  }
   /// Terminal segments: no outgoing edge in this graph.
   bool is_terminal(SegmentVertexId v) const { return boost::out_degree(v, segments_) == 0; }
 
@@ -140,6 +144,7 @@ class ChainGraph {
   bool demand_fallback_ = false;
   SegmentGraph segments_;
   std::unordered_map<std::string, SegmentVertexId> segment_index_;
+  std::vector<std::int32_t> vertex_of_ws_;  // by workspace-model segment: its vertex, or -1
   std::vector<const Segment*> parents_;
   std::unordered_map<std::string, std::vector<const Segment*>> children_;
   SupplyGraph supply_;

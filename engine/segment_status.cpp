@@ -3,6 +3,7 @@
 #include "engine/segment_status.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -101,10 +102,13 @@ SegmentState state_of(const std::string& id, SegmentType type, const std::vector
 std::vector<SegmentState> workspace_statuses(const WorkspaceModel& model, const Scope& scope) {
   const StatusContext ctx(model.workspace());
   std::vector<std::vector<const Enterprise*>> local(model.size());
-  for (const Enterprise& e : model.workspace().enterprises) {
-    if (e.status == EnterpriseStatus::closed || !is_local(e, scope)) continue;
-    for (const std::string& s : e.segments)
-      if (auto v = model.find(s)) local[*v].push_back(&e);
+  const std::vector<Enterprise>& all = model.workspace().enterprises;
+  const Memberships& links = model.memberships();
+  if (!links.fits(all.size())) throw std::logic_error("workspace_statuses: the model was built before enterprises were added");
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!links.open[i] || !is_local(all[i], scope)) continue;
+    for (const std::uint32_t link : links.of(i))
+      if (link != Memberships::kAbsent) local[link & ~Memberships::kInferred].push_back(&all[i]);
   }
   std::vector<SegmentState> out;
   out.reserve(model.size());

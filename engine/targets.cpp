@@ -34,6 +34,7 @@ std::vector<const Enterprise*> workspace_candidate_firms(const ChainGraph& graph
   const std::vector<Enterprise>& all = ws.enterprises;
   constexpr std::size_t kBlock = 16384;
   const std::size_t blocks = (all.size() + kBlock - 1) / kBlock;
+  const Memberships& links = graph.model().memberships();
   std::vector<char> keep(all.size());
   std::vector<std::size_t> first(blocks + 1);
   tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
@@ -43,8 +44,10 @@ std::vector<const Enterprise*> workspace_candidate_firms(const ChainGraph& graph
       // metrics.md v2: a candidate is an operating firm or project outside the scope.
       if (e.status != EnterpriseStatus::operating || graph.is_local(e, scope)) continue;
       if (e.kind != EnterpriseKind::firm && e.kind != EnterpriseKind::project) continue;
-      const bool in_chain = std::any_of(e.segments.begin(), e.segments.end(),
-                                        [&](const std::string& s) { return graph.find_segment(s).has_value(); });
+      const auto of = links.of(i);
+      const bool in_chain = std::any_of(of.begin(), of.end(), [&](std::uint32_t link) {
+        return link != Memberships::kAbsent && graph.vertex_of_model(link & ~Memberships::kInferred).has_value();
+      });
       if (in_chain || listed.contains(e.id)) keep[i] = 1, ++first[b + 1];
     }
   });

@@ -89,6 +89,7 @@ WorkspaceModel::WorkspaceModel(const Workspace& ws) : ws_(&ws), solver_(std::mak
     if (solver_->lu.info() != Eigen::Success)
       throw std::logic_error("workspace_model: I - A is singular: " + solver_->lu.lastErrorMessage());
   }
+  memberships_ = index_memberships(*this);
 }
 
 std::optional<std::size_t> WorkspaceModel::find(std::string_view id) const {

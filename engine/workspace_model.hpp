@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/memberships.hpp"
 #include "models/workspace.hpp"
 
 namespace chainlens {
@@ -43,6 +44,8 @@ class WorkspaceModel {
   const std::vector<std::size_t>& in_edges(std::size_t j) const { return in_[j]; }
   const std::vector<std::size_t>& out_edges(std::size_t i) const { return out_[i]; }
   const WorkspaceEdge& edge(std::size_t e) const { return edges_[e]; }
+  /// Each enterprise's segments as indices of this model (built with the model).
+  const Memberships& memberships() const noexcept { return memberships_; }
 
   /// x = (I - A)^-1 y over every workspace segment (sparse LU, factorised once).
   std::vector<double> solve(const std::vector<double>& y) const;
@@ -65,6 +68,7 @@ class WorkspaceModel {
   std::vector<std::vector<std::size_t>> in_, out_;
   struct Solver;
   std::unique_ptr<Solver> solver_;
+  Memberships memberships_;
 };
 
 }  // namespace chainlens

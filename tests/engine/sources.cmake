@@ -15,4 +15,5 @@ target_sources(chainlens_tests PRIVATE
   engine/downstream_sums_test.cpp
   engine/full_analysis_test.cpp
   engine/view_map_test.cpp
+  engine/memberships_test.cpp
 )
