@@ -201,6 +201,7 @@ std::optional<SegmentVertexId> ChainGraph::find_segment(std::string_view id) con
 }
 
 std::optional<SupplyVertexId> ChainGraph::find_enterprise(std::string_view id) const {
+  require_network();
   const std::optional<std::size_t> at = find_position(id);
   if (!at || vertex_of_[*at] == kNoVertex) return std::nullopt;
   return vertex_of_[*at];

@@ -4,6 +4,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -118,12 +119,16 @@ class ChainGraph {
   std::vector<SegmentMember> local_members(SegmentVertexId v, const Scope& scope) const;
 
   /// Supply relations whose segment is in this graph, between non-closed enterprises.
-  const SupplyGraph& supply() const noexcept { return supply_; }
+  const SupplyGraph& supply() const {
+    require_network();
+    return supply_;
+  }
   std::optional<SupplyVertexId> find_enterprise(std::string_view id) const;
   /// The position of the enterprise with this id in the workspace's list (closed ones too).
   std::optional<std::size_t> find_position(std::string_view id) const;
   /// The vertex of the enterprise at this position of the workspace's list, if it has one.
   std::optional<SupplyVertexId> supply_vertex(std::size_t position) const {
+    require_network();
     return vertex_of_[position] == kNoVertex ? std::nullopt : std::optional<SupplyVertexId>(vertex_of_[position]);
   }
 
@@ -154,6 +159,11 @@ class ChainGraph {
   EnterpriseIndex own_index_;
   std::vector<SupplyVertexId> vertex_of_;
   bool supply_built_ = false;
+  // A graph built with NetworkBuild::later read before its network: a programming error,
+  // refused rather than read out of range.
+  void require_network() const {
+    if (!supply_built_) throw std::logic_error("chain_graph: the supply network is read before build_supply_network()");
+  }
   Scope local_scope_;        // default_scope()
   std::vector<char> local_;  // by position: inside local_scope_
 };

@@ -212,3 +212,27 @@ TEST_CASE("ChainGraph: a workspace grown after loading gets the graph's own inde
   CHECK(g.find_enterprise("mill") == t.graph().find_enterprise("mill"));
   CHECK(boost::num_edges(g.supply()) == boost::num_edges(t.graph().supply()));
 }
+
+TEST_CASE("ChainGraph: a network left for later is refused until built, then equals one built at once",
+          "[engine][chain_graph]") {
+  const Workspace ws = load_workspace_text(kTwoChains, "test.yaml");
+  const Chain& ship = *ws.find_chain("ship");
+  ChainGraph later(ws, ship, nullptr, ChainGraph::NetworkBuild::later);
+  CHECK_FALSE(later.has_supply_network());
+  CHECK_THROWS_AS(later.supply(), std::logic_error);
+  CHECK_THROWS_AS(later.supply_vertex(0), std::logic_error);
+  CHECK_THROWS_AS(later.find_enterprise("yard"), std::logic_error);
+  // The members do not wait for the network.
+  CHECK(later[*later.find_segment("ship.hull")].members.size() == 1);
+  later.build_supply_network();
+  later.build_supply_network();  // once; a second call changes nothing
+  const ChainGraph now(ws, ship);
+  REQUIRE(later.has_supply_network());
+  CHECK(boost::num_vertices(later.supply()) == boost::num_vertices(now.supply()));
+  CHECK(boost::num_edges(later.supply()) == boost::num_edges(now.supply()));
+  for (const char* id : {"yard", "mill", "enginer"}) {
+    CAPTURE(id);
+    REQUIRE(later.find_enterprise(id).has_value() == now.find_enterprise(id).has_value());
+    if (now.find_enterprise(id)) CHECK(*later.find_enterprise(id) == *now.find_enterprise(id));
+  }
+}
