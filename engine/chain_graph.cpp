@@ -111,7 +111,6 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
   index_ = &fitting_index(workspace.enterprise_index, all, workspace.supply_table, own_index_);
   // The members (in id order) and the supply network do not depend on each other: built
   // side by side (on the largest benchmark each is a second or more), or the network later.
-  tbb::task_group members;
   auto add_members = [&] {
     local_scope_ = default_scope();
     local_.resize(all.size());
@@ -124,10 +123,10 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
     for (std::uint32_t i : index_->by_id) {
       if (!links.open[i]) continue;
       for (const std::uint32_t link : links.of(i)) {
-        if (link == Memberships::kAbsent) continue;
-        const std::int32_t v = vertex_of_ws_[link & ~Memberships::kInferred];
+        if (!Memberships::present(link)) continue;
+        const std::int32_t v = vertex_of_ws_[Memberships::segment(link)];
         if (v < 0) continue;
-        segments_[static_cast<SegmentVertexId>(v)].members.push_back({&all[i], (link & Memberships::kInferred) != 0});
+        segments_[static_cast<SegmentVertexId>(v)].members.push_back({&all[i], Memberships::inferred(link)});
       }
     }
   };
@@ -135,6 +134,7 @@ ChainGraph::ChainGraph(const Workspace& workspace, const Chain& chain, std::shar
     add_members();
     return;
   }
+  tbb::task_group members;
   members.run(add_members);
   build_supply_network();
   members.wait();

@@ -10,7 +10,6 @@
 #include <boost/graph/dominator_tree.hpp>
 #include <algorithm>
 #include <numeric>
-#include <optional>
 #include <set>
 #include <string_view>
 #include <tuple>

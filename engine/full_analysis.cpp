@@ -28,12 +28,13 @@ FullAnalysis analyze_chain(ChainGraph& graph, const Scope& scope, const FullAnal
     r.chokepoints = find_chokepoints(graph, o);
     readers.wait();
   });
+  std::vector<const Enterprise*> firms;  // the workspace's candidates, read in place
   tbb::task_group candidates;
-  candidates.run([&] { r.candidates = workspace_candidate_firms(graph, scope); });
+  candidates.run([&] { firms = workspace_candidate_firms(graph, scope); });
   r.gaps = find_gaps(graph, scope);
   r.model = prepare_scoring(graph, r.gaps, options.weights);
   candidates.wait();
-  r.targets = rank_targets(r.model, r.candidates, options.every_target ? static_cast<std::size_t>(-1) : options.max_rows);
+  r.targets = rank_targets(r.model, firms, options.every_target ? static_cast<std::size_t>(-1) : options.max_rows);
   side.wait();
   r.gaps.chokepoints = r.chokepoints.segments;
   return r;

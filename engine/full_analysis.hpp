@@ -25,7 +25,6 @@ struct FullAnalysis {
   ChokepointReport chokepoints;
   LocalSupplyReport supply;
   ScoringModel model;
-  std::vector<const Enterprise*> candidates;  // the workspace's candidate firms, read in place
   TargetsReport targets;
 };
 

@@ -2,6 +2,7 @@
 // columns built once per workspace model (issue 16), so that analyses join enterprises to
 // segments by integers instead of hashing segment ids per enterprise.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -24,6 +25,10 @@ struct Memberships {
   std::span<const std::uint32_t> of(std::size_t position) const noexcept {
     return {segments.data() + offsets[position], segments.data() + offsets[position + 1]};
   }
+  /// An entry's parts: whether the model holds its segment, which one, and the inferred flag.
+  static bool present(std::uint32_t link) noexcept { return link != kAbsent; }
+  static std::uint32_t segment(std::uint32_t link) noexcept { return link & ~kInferred; }
+  static bool inferred(std::uint32_t link) noexcept { return (link & kInferred) != 0; }
 };
 
 /// The columns of every enterprise of the model's workspace (two passes, blocks in parallel).

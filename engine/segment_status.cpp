@@ -108,7 +108,7 @@ std::vector<SegmentState> workspace_statuses(const WorkspaceModel& model, const 
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (!links.open[i] || !is_local(all[i], scope)) continue;
     for (const std::uint32_t link : links.of(i))
-      if (link != Memberships::kAbsent) local[link & ~Memberships::kInferred].push_back(&all[i]);
+      if (Memberships::present(link)) local[Memberships::segment(link)].push_back(&all[i]);
   }
   std::vector<SegmentState> out;
   out.reserve(model.size());

@@ -46,7 +46,7 @@ std::vector<const Enterprise*> workspace_candidate_firms(const ChainGraph& graph
       if (e.kind != EnterpriseKind::firm && e.kind != EnterpriseKind::project) continue;
       const auto of = links.of(i);
       const bool in_chain = std::any_of(of.begin(), of.end(), [&](std::uint32_t link) {
-        return link != Memberships::kAbsent && graph.vertex_of_model(link & ~Memberships::kInferred).has_value();
+        return Memberships::present(link) && graph.vertex_of_model(Memberships::segment(link)).has_value();
       });
       if (in_chain || listed.contains(e.id)) keep[i] = 1, ++first[b + 1];
     }
