@@ -71,15 +71,22 @@ FactorTable importance_factors(const WorkspaceModel& model, const std::vector<st
   const std::unordered_set<std::string> listed_ids(listed.begin(), listed.end());
   // K: some operating enterprise that counts in the segment is located under the root.
   std::vector<bool> domestic(model.size(), false);
-  for (const Enterprise& e : ws.enterprises) {
-    if (e.status == EnterpriseStatus::closed) continue;
-    const bool on_list = listed_ids.contains(e.id);
+  // Each enterprise's segments come from the model's membership columns (integers), not a
+  // lookup of every segment id: a million firms on the largest benchmark.
+  const std::vector<Enterprise>& all = ws.enterprises;
+  const Memberships& links = model.memberships();
+  if (!links.fits(all.size())) throw std::logic_error("importance_factors: the model was built before enterprises were added");
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!links.open[i]) continue;
+    const Enterprise& e = all[i];
+    const bool on_list = !listed_ids.empty() && listed_ids.contains(e.id);
     const bool home = e.status == EnterpriseStatus::operating && e.location.within(root);
-    for (const std::string& s : e.segments) {
-      auto v = model.find(s);
-      if (!v) continue;
-      if (on_list) listed_in[*v] = true;
-      if (home && counts_in(e.kind, model[*v].type)) domestic[*v] = true;
+    if (!on_list && !home) continue;
+    for (const std::uint32_t link : links.of(i)) {
+      if (!Memberships::present(link)) continue;
+      const std::size_t v = Memberships::segment(link);
+      if (on_list) listed_in[v] = true;
+      if (home && counts_in(e.kind, model[v].type)) domestic[v] = true;
     }
   }
   double top = 0;

@@ -117,8 +117,20 @@ std::vector<SegmentState> workspace_statuses(const WorkspaceModel& model, const 
 }
 
 std::vector<bool> workspace_presence(const WorkspaceModel& model, const Scope& scope) {
-  std::vector<bool> present;
-  for (const SegmentState& s : workspace_statuses(model, scope)) present.push_back(is_present(s.status));
+  // Present (single, weak or covered) exactly when an operating local member counts in the
+  // segment: read off the membership columns, with no member list built and sorted per
+  // segment as workspace_statuses does for its report.
+  const std::vector<Enterprise>& all = model.workspace().enterprises;
+  const Memberships& links = model.memberships();
+  if (!links.fits(all.size())) throw std::logic_error("workspace_presence: the model was built before enterprises were added");
+  std::vector<bool> present(model.size(), false);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Enterprise& e = all[i];
+    if (e.status != EnterpriseStatus::operating || !is_local(e, scope)) continue;
+    for (const std::uint32_t link : links.of(i))
+      if (Memberships::present(link) && counts_in(e.kind, model[Memberships::segment(link)].type))
+        present[Memberships::segment(link)] = true;
+  }
   return present;
 }
 

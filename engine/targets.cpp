@@ -48,8 +48,34 @@ std::vector<const Enterprise*> workspace_candidate_firms(const ChainGraph& graph
       const bool in_chain = std::any_of(of.begin(), of.end(), [&](std::uint32_t link) {
         return Memberships::present(link) && graph.vertex_of_model(Memberships::segment(link)).has_value();
       });
-      if (in_chain || listed.contains(e.id)) keep[i] = 1, ++first[b + 1];
+      if (in_chain || listed.contains(e.id)) keep[i] = 1;
     }
+  });
+  // A repeated id is one candidate, its first in workspace order (as rank_targets reads a
+  // list): the index holds the positions in id order, a repeated id's in position order, so
+  // the runs of equal ids are walked side by side and all but their first kept position
+  // dropped. Ranking then needs no set of three quarters of a million ids.
+  const std::vector<std::uint32_t>& by_id = graph.enterprises_by_id();
+  const auto same_id = [&](std::size_t k, std::size_t j) { return all[by_id[k]].id == all[by_id[j]].id; };
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    std::size_t k = b * kBlock;
+    const std::size_t end = std::min(by_id.size(), (b + 1) * kBlock);
+    while (k < end && k > 0 && same_id(k, k - 1)) ++k;  // a run begun in the block before is its
+    while (k < end) {
+      bool kept = keep[by_id[k]] != 0;
+      std::size_t j = k + 1;
+      for (; j < by_id.size() && same_id(j, k); ++j) {
+        if (!keep[by_id[j]]) continue;
+        if (kept) keep[by_id[j]] = 0;
+        kept = true;
+      }
+      k = j;
+    }
+  });
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    const std::size_t end = std::min(all.size(), (b + 1) * kBlock);
+    first[b + 1] = static_cast<std::size_t>(std::count(keep.begin() + static_cast<std::ptrdiff_t>(b * kBlock),
+                                                       keep.begin() + static_cast<std::ptrdiff_t>(end), 1));
   });
   for (std::size_t b = 0; b < blocks; ++b) first[b + 1] += first[b];
   std::vector<const Enterprise*> out(first[blocks]);
@@ -150,7 +176,7 @@ TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidat
 }
 
 TargetsReport rank_targets(const ScoringModel& model, const std::vector<const Enterprise*>& firms, std::size_t max_rows) {
-  return rank_unique(model, first_of_each_id<Enterprise>(firms, [](const Enterprise* e) { return e; }), max_rows);
+  return rank_unique(model, firms, max_rows);  // ids distinct already (workspace_candidate_firms)
 }
 
 std::vector<RankedPair> ranked_pairs(const TargetsReport& report) {

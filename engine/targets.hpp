@@ -30,7 +30,8 @@ struct RankedPair {
 /// The workspace's candidates for a chain: operating firms and projects outside the scope
 /// that operate in a segment of the chain's graph or are named on one of its target lists.
 std::vector<Candidate> workspace_candidates(const ChainGraph& graph, const Scope& scope);
-/// The same firms read in place, in workspace order: what `analyze` ranks (no copies).
+/// The same firms read in place, in workspace order: what `analyze` ranks (no copies). A
+/// repeated id appears once, at its first candidate position (as rank_targets counts it).
 std::vector<const Enterprise*> workspace_candidate_firms(const ChainGraph& graph, const Scope& scope);
 
 /// Candidate from an enterprise, its location's alias resolved against `regions` (pass the
@@ -42,7 +43,8 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions);
 /// Only the first `max_rows` of each list are kept (`analyze`'s row cap); the totals count all.
 TargetsReport rank_targets(const ScoringModel& model, const std::vector<Candidate>& candidates,
                            std::size_t max_rows = static_cast<std::size_t>(-1));
-/// The same for workspace firms read in place (workspace_candidate_firms): equal reports.
+/// The same for workspace firms read in place, with distinct ids (workspace_candidate_firms
+/// gives them so; a repeat would be scored twice): equal reports.
 TargetsReport rank_targets(const ScoringModel& model, const std::vector<const Enterprise*>& firms,
                            std::size_t max_rows = static_cast<std::size_t>(-1));
 

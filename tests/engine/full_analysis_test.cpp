@@ -136,3 +136,47 @@ TEST_CASE("rank_targets: a row cap keeps the top of the full ranking and counts 
   CHECK(capped.unmatched.size() == std::min<std::size_t>(1, full.unmatched.size()));
   CHECK(capped.nearby_excluded == full.nearby_excluded);
 }
+
+TEST_CASE("workspace_candidate_firms: a repeated id is one candidate, its first candidate position (issue 16)",
+          "[engine][full_analysis]") {
+  // A workspace built in code may repeat an id (the loader refuses it in files). By hand:
+  // `top` at 0 is a candidate; a copy of `top` appended later must not be a second one.
+  // `lister` is repeated first as a local (Qingdao) firm, then as a candidate outside: the
+  // first *candidate* position is the copy, and it is the one ranked, as rank_targets'
+  // first-of-each-id over the Candidate copies ranks it.
+  Workspace ws = load_workspace_text(chainlens::test::kPairsChain, "test.yaml");
+  const auto at = [&](const std::string& id) {
+    for (const Enterprise& e : ws.enterprises)
+      if (e.id == id) return e;
+    throw std::logic_error("no " + id);
+  };
+  Enterprise top_again = at("top");
+  top_again.name = "second top";
+  Enterprise lister = at("lister");
+  Enterprise local_lister = lister;
+  local_lister.location = RegionPath::parse("中国/山东/青岛/新区");
+  lister.name = "the lister outside";
+  // Replace the original lister with the local copy, and append the outside one and top's copy.
+  for (Enterprise& e : ws.enterprises)
+    if (e.id == "lister") e = local_lister;
+  ws.enterprises.push_back(lister);
+  ws.enterprises.push_back(top_again);
+  const ChainGraph graph(ws, *ws.find_chain("t"));
+  const Scope scope = graph.default_scope();
+  const std::vector<const Enterprise*> firms = workspace_candidate_firms(graph, scope);
+  std::vector<std::string> ids, names;
+  for (const Enterprise* e : firms) ids.push_back(e->id), names.push_back(e->name);
+  // By hand, in workspace order: local-c is local, sub operates in no segment of the chain
+  // and is on no list, top (position 2) is one, the local lister is not, near (城阳, outside
+  // 新区) is one, parkx is a park; then lister's outside copy; top's copy is dropped.
+  CHECK(ids == std::vector<std::string>{"top", "near", "lister"});
+  CHECK(names.front() == at("top").name);
+  CHECK(names.back() == "the lister outside");
+  const ScoringModel model = prepare_scoring(graph, find_gaps(graph, scope), ScoreWeights{});
+  const TargetsReport in_place = rank_targets(model, firms);
+  const TargetsReport copied = rank_targets(model, workspace_candidates(graph, scope));
+  REQUIRE(in_place.targets.size() == copied.targets.size());
+  CHECK(in_place.targets.size() == 2);  // near is one level up: counted, not ranked
+  CHECK(in_place.nearby_excluded == 1);
+  for (std::size_t i = 0; i < in_place.targets.size(); ++i) check_same_row(in_place.targets[i], copied.targets[i]);
+}

@@ -213,3 +213,29 @@ enterprises:
   CHECK(sh.empty_scope);
   CHECK(state(sh, "k.cell").status == SegmentStatus::missing);
 }
+
+TEST_CASE("workspace_presence: present exactly where the status is single, weak or covered", "[engine][segment_status]") {
+  // workspace_presence reads the membership columns instead of building the statuses; it
+  // must agree with them segment by segment (the rules workspace has every row of the table),
+  // in a scope with firms, one with a single district, and one with none.
+  const TestGraph t(kRules, "t");
+  const WorkspaceModel& m = t.graph().model();
+  for (const char* scope : {"中国/青岛", "中国/青岛/黄岛", "中国/上海", "中国/北京"}) {
+    CAPTURE(scope);
+    const std::vector<SegmentState> states = workspace_statuses(m, Scope::parse(scope));
+    std::vector<bool> expected;
+    for (const SegmentState& s : states) expected.push_back(is_present(s.status));
+    CHECK(workspace_presence(m, Scope::parse(scope)) == expected);
+  }
+  // By hand in 中国/青岛: t.plan has building and planned firms only (absent), t.none only a
+  // firm in 上海 (absent), t.one an operating firm (present); in 上海 t.none and t.cap-weak.
+  const auto present = [&](const char* scope, const char* id) -> bool {
+    return workspace_presence(m, Scope::parse(scope))[*m.find(id)];
+  };
+  CHECK_FALSE(present("中国/青岛", "t.plan"));
+  CHECK_FALSE(present("中国/青岛", "t.none"));
+  CHECK(present("中国/青岛", "t.one"));
+  CHECK(present("中国/上海", "t.none"));
+  CHECK(present("中国/上海", "t.cap-weak"));
+  CHECK_FALSE(present("中国/上海", "t.one"));
+}
