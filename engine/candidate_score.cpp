@@ -41,11 +41,7 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
   m.scope = gaps.scope;
   // metrics.md v2: where R has four or more components, firms elsewhere in the region one
   // level up are 市内转移, not 招商.
-  if (m.scope.parts.size() >= 4) {
-    Scope up = m.scope;
-    up.parts.pop_back();
-    m.nearby = up;
-  }
+  if (m.scope.size() >= 4) m.nearby = m.scope.prefix(m.scope.size() - 1);
   m.weights = weights;
   m.names.chains = gaps.names.chains;
   m.names.segments = gaps.names.segments;

@@ -103,7 +103,7 @@ GapReport find_workspace_gaps(const WorkspaceModel& model, const Scope& scope, c
   for (const Chain& c : ws.chains)
     for (const TargetList& t : c.target_lists) listed.insert(listed.end(), t.enterprises.begin(), t.enterprises.end());
   Scope root;
-  if (!scope.parts.empty()) root.parts = {scope.parts.front()};
+  if (!scope.empty()) root = scope.prefix(1);
   const FactorTable t = importance_factors(model, vertices, model.workspace_demand(), listed, root, weights);
   const std::vector<SegmentState> status = workspace_statuses(model, scope);
   std::vector<bool> present(model.size());

@@ -115,7 +115,7 @@ FactorTable chain_importance(const ChainGraph& graph, const Scope& scope, const 
   const WorkspaceModel& model = graph.model();
   std::vector<std::string> listed;
   for (const TargetList& t : graph.chain().target_lists) listed.insert(listed.end(), t.enterprises.begin(), t.enterprises.end());
-  const Scope root = scope.parts.empty() ? scope : Scope::parse(scope.parts.front());
+  const Scope root = scope.prefix(1);
   return importance_factors(model, vertices, model.chain_demand(graph.chain()), listed, root, weights);
 }
 

@@ -15,6 +15,8 @@
 
 namespace chainlens {
 
+class RegionPool;
+
 /// Appends records to a byte string: numbers and enums as their bytes, a string or a list as
 /// its length then its items, an optional as a flag byte then the value.
 class PackOut {
@@ -91,6 +93,9 @@ class PackIn {
   using is_loading = std::true_type;
 
   PackIn(const char* begin, const char* end) : at_(begin), end_(end) {}
+
+  /// Where decoded region paths are shared, if anywhere (not owned).
+  RegionPool* regions = nullptr;
 
   template <class T>
   PackIn& operator&(T& v) {

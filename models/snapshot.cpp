@@ -121,7 +121,18 @@ namespace chainlens {
 
 // Field order is the format: changing it means bumping kSnapshotVersion.
 template <class Ar> void serialize(Ar& a, SourcePos& p, unsigned) { a & p.file & p.line & p.column; }
-template <class Ar> void serialize(Ar& a, RegionPath& r, unsigned) { a & r.parts; }
+template <class Ar> void serialize(Ar& a, RegionPath& r, unsigned) {
+  if constexpr (Ar::is_saving::value) {
+    a & r.parts();
+  } else {
+    // Read into a scratch list and shared through the archive's pool when it has one (the
+    // enterprise blocks: a million locations, a few hundred places).
+    thread_local std::vector<std::string> parts;
+    a & parts;
+    if constexpr (requires { a.regions; }) r = a.regions ? a.regions->intern(parts) : RegionPath(parts);
+    else r = RegionPath(parts);
+  }
+}
 template <class Ar> void serialize(Ar& a, Region& r, unsigned) { a & r.path & r.aliases & r.pos; }
 template <class Ar> void serialize(Ar& a, Source& s, unsigned) { a & s.id & s.title & s.file & s.year & s.pos; }
 template <class Ar> void serialize(Ar& a, SourceRef& s, unsigned) { a & s.id & s.quote & s.note & s.pos; }
@@ -215,6 +226,8 @@ template <class Ar> void serialize_enterprises(Ar& a, std::vector<Enterprise>& l
             }) &
             tbb::make_filter<std::shared_ptr<Block>, void>(tbb::filter_mode::parallel, [&](const std::shared_ptr<Block>& b) {
               PackIn in(b->bytes.data(), b->bytes.data() + b->bytes.size());
+              RegionPool regions;  // per block: blocks decode side by side
+              in.regions = &regions;
               for (std::size_t i = b->first; i < std::min(list.size(), b->first + kEnterpriseBlock); ++i) in & list[i];
               if (!in.done()) throw std::runtime_error("packed record: an enterprise block has bytes left over");
             }));

@@ -55,27 +55,31 @@ void check_regions(Workspace& ws, const std::vector<PendingRegion>& pending, Dia
   for (const Region& r : ws.regions) {
     if (!paths.insert(r.path.str()).second)
       sink.error(r.pos, "region '" + r.path.str() + "' is declared twice");
-    roots.insert(r.path.parts.front());
+    roots.insert(r.path.parts().front());
     for (const std::string& a : r.aliases) {
       auto [it, inserted] = alias_of.emplace(a, &r);
       if (!inserted && it->second != &r)
         sink.error(r.pos, "alias '" + a + "' names two regions: '" + it->second->path.str() + "' and '" + r.path.str() + "'");
     }
   }
+  // Equal locations share their parts (a bulk file names a few hundred places a million times).
+  RegionPool pool;
   const auto resolve = [&](RegionPath& p, const SourcePos& pos) {
     if (p.empty()) return;
-    if (auto it = alias_of.find(p.parts.front()); it != alias_of.end()) {
-      std::vector<std::string> parts = it->second->path.parts;
-      parts.insert(parts.end(), p.parts.begin() + 1, p.parts.end());
-      p.parts = std::move(parts);
+    const std::vector<std::string>& given = p.parts();
+    if (auto it = alias_of.find(given.front()); it != alias_of.end()) {
+      std::vector<std::string> parts = it->second->path.parts();
+      parts.insert(parts.end(), given.begin() + 1, given.end());
+      p = pool.intern(parts);
       return;
     }
+    p = pool.intern(p.parts());
     // Without declared regions there is nothing to check a location against.
-    if (ws.regions.empty() || roots.count(p.parts.front())) return;
+    if (ws.regions.empty() || roots.count(p.parts().front())) return;
     std::vector<std::string> known(roots.begin(), roots.end());
     for (const auto& [a, r] : alias_of) known.push_back(a);
-    const std::string hint = did_you_mean(p.parts.front(), known);
-    sink.error(pos, "unknown region or alias '" + p.parts.front() + "' in '" + p.str() + "'",
+    const std::string hint = did_you_mean(p.parts().front(), known);
+    sink.error(pos, "unknown region or alias '" + p.parts().front() + "' in '" + p.str() + "'",
                hint.empty() ? "declare it under 'regions:', or start the path with a known root" : hint);
   };
   for (const PendingRegion& r : pending) {

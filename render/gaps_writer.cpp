@@ -311,7 +311,7 @@ std::string write_gaps(const MultiScopeReport& r, std::string_view format, Lang 
   if (format == "xlsx") {
     std::vector<Sheet> sheets;
     for (const GapReport& g : r.scopes)
-      add_sheets(sheets, g, lang, " " + (g.scope.empty() ? std::string(tr(lang, "全部", "all")) : g.scope.parts.back()));
+      add_sheets(sheets, g, lang, " " + (g.scope.empty() ? std::string(tr(lang, "全部", "all")) : g.scope.parts().back()));
     return to_xlsx(sheets);
   }
   std::string out;

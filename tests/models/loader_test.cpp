@@ -101,3 +101,20 @@ TEST_CASE("check_quotes: white space is ignored, nothing else", "[models][source
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].message == "cannot open '/nonexistent/doc.txt'");
 }
+
+TEST_CASE("loader: equal enterprise locations share their parts after alias resolution (issue 16)", "[models][loader]") {
+  const Workspace ws = load_workspace_text(R"(
+regions: [{path: 中国/山东/青岛/西海岸新区, aliases: [黄岛区]}]
+chains: [{id: t, segments: [{id: a}]}]
+enterprises:
+  - {id: f1, location: 黄岛区/董家口, segments: [a]}
+  - {id: f2, location: 中国/山东/青岛/西海岸新区/董家口, segments: [a]}
+  - {id: f3, location: 中国/上海, segments: [a]}
+)",
+                                           "t.yaml");
+  REQUIRE(ws.enterprises.size() == 3);
+  CHECK(ws.enterprises[0].location.str() == "中国/山东/青岛/西海岸新区/董家口");
+  CHECK(&ws.enterprises[0].location.parts() == &ws.enterprises[1].location.parts());
+  CHECK(ws.enterprises[2].location.str() == "中国/上海");
+  CHECK(&ws.enterprises[2].location.parts() != &ws.enterprises[0].location.parts());
+}
