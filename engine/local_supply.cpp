@@ -112,7 +112,7 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
     if (keep_row) {
       row.enterprise = id;
       row.name = e->name;
-      for (const Declared& d : e->declared)
+      for (const Declared& d : e->detail().declared)
         if (d.metric == "local_supply_ratio") row.declared.push_back(d);
     }
     row.local = customer_local;

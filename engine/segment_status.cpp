@@ -82,7 +82,7 @@ SegmentState state_of(const std::string& id, SegmentType type, const std::vector
     if (e->status != EnterpriseStatus::operating) continue;
     ++s.operating;
     // Only running plants have capacity; a building plant's figure is a plan.
-    if (auto c = e->capacity.find(id); c != e->capacity.end()) capacity += c->second, capacity_declared = true;
+    if (auto c = e->detail().capacity.find(id); c != e->detail().capacity.end()) capacity += c->second, capacity_declared = true;
   }
   for (auto* list : {&s.local_enterprises, &s.carriers}) {
     std::sort(list->begin(), list->end());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/declared.hpp"
+#include "models/out_of_line.hpp"
 #include "models/region.hpp"
 #include "models/source_ref.hpp"
 
@@ -18,9 +19,25 @@ enum class Confidence { verified, inferred };
 /// metrics.md v2: parks never count as operating in a segment; institutes only in rnd.
 enum class EnterpriseKind { firm, project, park, institute };
 
+/// What documents say about a few enterprises: a registry of a million firms has none of it,
+/// so it lives out of line (an Enterprise without it is half the size).
+struct EnterpriseDetail {
+  std::vector<std::string> aliases;
+  std::map<std::string, double> capacity;  // per segment, in the segment's unit
+  std::vector<Declared> declared;
+  std::string note;
+  SourceRef source;
+  std::vector<SourceRef> link_sources;   // of `use:` entries that put a registry firm in segments
+
+  bool empty() const noexcept {
+    const SourceRef& s = source;
+    return aliases.empty() && capacity.empty() && declared.empty() && note.empty() && link_sources.empty() &&
+           s.id.empty() && s.quote.empty() && s.note.empty() && s.pos.file.empty() && s.pos.line == 0 && s.pos.column == 0;
+  }
+};
+
 struct Enterprise {
   std::string id, name;
-  std::vector<std::string> aliases;
   RegionPath location;                   // aliases already resolved to full paths
   std::vector<std::string> segments;     // leaf segment ids
   std::vector<std::string> inferred_segments;  // the subset written with confidence: inferred
@@ -31,12 +48,11 @@ struct Enterprise {
   std::optional<double> revenue;         // 亿元 a year
   std::optional<int> revenue_year;       // the year of the revenue figure
   std::optional<bool> listed;            // 上市; optional
-  std::map<std::string, double> capacity;  // per segment, in the segment's unit
-  std::vector<Declared> declared;
-  std::string note;
-  SourceRef source;
-  std::vector<SourceRef> link_sources;   // of `use:` entries that put a registry firm in segments
+  OutOfLine<EnterpriseDetail> more;
   SourcePos pos;
+
+  const EnterpriseDetail& detail() const noexcept { return more.get(); }
+  EnterpriseDetail& edit_detail() { return more.edit(); }
 };
 
 /// supplier -> customer in a segment.

@@ -154,8 +154,16 @@ template <class Ar> void serialize(Ar& a, Chain& c, unsigned) {
       c.source & c.pos;
 }
 template <class Ar> void serialize(Ar& a, Enterprise& e, unsigned) {
-  a & e.id & e.name & e.aliases & e.location & e.segments & e.inferred_segments & e.role & e.status & e.kind & e.group &
-      e.revenue & e.revenue_year & e.listed & e.capacity & e.declared & e.note & e.source & e.link_sources & e.pos;
+  // The detail's fields keep their places among the others; loaded, it is kept only when it
+  // holds something (a registry row has none).
+  EnterpriseDetail scratch;
+  EnterpriseDetail& d = Ar::is_saving::value ? const_cast<EnterpriseDetail&>(e.detail()) : scratch;
+  a & e.id & e.name & d.aliases & e.location & e.segments & e.inferred_segments & e.role & e.status & e.kind & e.group &
+      e.revenue & e.revenue_year & e.listed & d.capacity & d.declared & d.note & d.source & d.link_sources & e.pos;
+  if constexpr (!Ar::is_saving::value) {
+    if (d.empty()) e.more.reset();
+    else e.edit_detail() = std::move(d);
+  }
 }
 template <class Ar> void serialize(Ar& a, Supply& s, unsigned) {
   a & s.from & s.to & s.segment & s.value & s.confidence & s.source & s.pos;
@@ -436,7 +444,7 @@ void check_loaded(const Workspace& ws) {
     if (e.role) check_enum(*e.role, Role::platform, "role");
     check_enum(e.status, EnterpriseStatus::closed, "status");
     check_enum(e.kind, EnterpriseKind::institute, "kind");
-    for (const Declared& d : e.declared) check_enum(d.bound, Bound::about, "bound");
+    for (const Declared& d : e.detail().declared) check_enum(d.bound, Bound::about, "bound");
   }
   for (const Supply& s : ws.supplies) check_enum(s.confidence, Confidence::inferred, "confidence");
 }

@@ -41,9 +41,11 @@ std::vector<const SourceRef*> all_source_refs(const Workspace& ws) {
     collect(c.declared, out);
   }
   for (const Enterprise& e : ws.enterprises) {
-    out.push_back(&e.source);
-    for (const SourceRef& r : e.link_sources) out.push_back(&r);
-    collect(e.declared, out);
+    if (!e.more.has_value()) continue;  // nothing cited: a registry row
+    const EnterpriseDetail& d = e.detail();
+    out.push_back(&d.source);
+    for (const SourceRef& r : d.link_sources) out.push_back(&r);
+    collect(d.declared, out);
   }
   collect(ws.supplies, out);
   collect(ws.demand, out);

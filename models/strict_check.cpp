@@ -51,7 +51,7 @@ std::vector<Diagnostic> strict_problems(const Workspace& ws) {
                          "add source: {note: \"public knowledge: …\"} to the input"});
     }
   for (const Enterprise& e : ws.enterprises) {
-    if (!has_source(e.source))
+    if (!has_source(e.detail().source))
       out.push_back({e.pos, "enterprise '" + e.id + "' has no source", "add source: {id, quote} or {note}"});
     if (e.revenue && !e.revenue_year)
       out.push_back({e.pos, "the revenue of enterprise '" + e.id + "' has no revenue_year",

@@ -350,7 +350,7 @@ class FileReader {
   void read_enterprise(const YAML::Node& n);
   void read_use(const YAML::Node& n);
   void read_enterprise_segments(const Fields& m, const std::string& what, Enterprise& e);
-  void read_capacity(const Fields& m, const std::string& what, Enterprise& e);
+  void read_capacity(const Fields& m, const std::string& what, std::map<std::string, double>& capacity);
   std::vector<Declared> read_declared(const Fields& m, const std::string& what);
   void read_supply(const YAML::Node& n);
   void read_demand(const YAML::Node& n);
@@ -671,7 +671,7 @@ void FileReader::read_enterprise_segments(const Fields& m, const std::string& wh
   }
 }
 
-void FileReader::read_capacity(const Fields& m, const std::string& what, Enterprise& e) {
+void FileReader::read_capacity(const Fields& m, const std::string& what, std::map<std::string, double>& capacity) {
   if (const Field* f = m.get("capacity"); f && !f->value.IsNull()) {
     if (!f->value.IsMap()) {
       error(f->value, "'capacity' of " + what + " must be a mapping of segment: amount, got " + kind_of(f->value));
@@ -681,7 +681,7 @@ void FileReader::read_capacity(const Fields& m, const std::string& what, Enterpr
         auto v = number(it->second, "capacity of '" + seg + "' in " + what);
         if (v && *v < 0) error(it->second, "capacity of '" + seg + "' in " + what + " must not be negative");
         else if (v && !seg.empty()) {
-          e.capacity[seg] = *v;
+          capacity[seg] = *v;
           refs_.push_back({RefKind::leaf_segment, seg, pos(it->first), "'capacity' of " + what});
         }
       }
@@ -701,7 +701,8 @@ void FileReader::read_enterprise(const YAML::Node& n) {
   const std::string what = "enterprise '" + e.id + "'";
   e.name = text(*m, "name", what);
   if (e.name.empty()) e.name = e.id;
-  e.aliases = text_list(*m, "aliases", what);
+  EnterpriseDetail d;
+  d.aliases = text_list(*m, "aliases", what);
   e.location = region_path(*m, "location", what, true);
   const std::size_t pending_regions = regions_.size();
   if (const Field* f = m->get("location"); f && !e.location.empty())
@@ -722,10 +723,11 @@ void FileReader::read_enterprise(const YAML::Node& n) {
       e.revenue_year = static_cast<int>(*y);
   }
   e.listed = boolean(*m, "listed", what);
-  read_capacity(*m, what, e);
-  e.declared = read_declared(*m, what);
-  e.note = text(*m, "note", what);
-  e.source = source(*m, what);
+  read_capacity(*m, what, d.capacity);
+  d.declared = read_declared(*m, what);
+  d.note = text(*m, "note", what);
+  d.source = source(*m, what);
+  if (!d.empty()) e.edit_detail() = std::move(d);
   if (!e.id.empty()) ws_.enterprises.push_back(std::move(e));
   else regions_.resize(pending_regions);  // as for chains: no dangling index
 }
@@ -745,10 +747,11 @@ void FileReader::read_use(const YAML::Node& n) {
   if (m->get("status")) {
     if (auto st = word<EnterpriseStatus>(*m, "status", what)) u.part.status = *st, u.status_given = true;
   }
-  read_capacity(*m, what, u.part);
-  u.part.declared = read_declared(*m, what);
-  u.part.note = text(*m, "note", what);
-  u.part.source = source(*m, what);
+  EnterpriseDetail& d = u.part.edit_detail();
+  read_capacity(*m, what, d.capacity);
+  d.declared = read_declared(*m, what);
+  d.note = text(*m, "note", what);
+  d.source = source(*m, what);
   if (!u.id.empty()) uses_.push_back(std::move(u));
 }
 
@@ -1044,10 +1047,14 @@ void merge_uses(Loaded& L) {
     }
     if (u.part.role) e.role = u.part.role;
     if (u.status_given) e.status = u.part.status;
-    for (const auto& [seg, v] : u.part.capacity) e.capacity[seg] = v;
-    e.declared.insert(e.declared.end(), u.part.declared.begin(), u.part.declared.end());
-    if (!u.part.note.empty()) e.note = e.note.empty() ? u.part.note : e.note + "; " + u.part.note;
-    if (!u.part.source.id.empty() || !u.part.source.note.empty()) e.link_sources.push_back(u.part.source);
+    const EnterpriseDetail& used = u.part.detail();
+    if (!used.empty()) {
+      EnterpriseDetail& d = e.edit_detail();
+      for (const auto& [seg, v] : used.capacity) d.capacity[seg] = v;
+      d.declared.insert(d.declared.end(), used.declared.begin(), used.declared.end());
+      if (!used.note.empty()) d.note = d.note.empty() ? used.note : d.note + "; " + used.note;
+      if (!used.source.id.empty() || !used.source.note.empty()) d.link_sources.push_back(used.source);
+    }
   }
 }
 

@@ -53,7 +53,7 @@ std::string firm_body(const ServedWorkspace& sw, const std::string& id, Lang lan
   const Workspace& ws = sw.workspace();
   std::string h = fmt::format("<h1 id=\"firm-title\">{}</h1>\n<dl class=\"facts\">", esc(e->name.empty() ? e->id : e->name));
   std::string aliases;
-  for (const std::string& a : e->aliases) aliases += (aliases.empty() ? "" : tr(lang, "、", ", ")) + esc(a);
+  for (const std::string& a : e->detail().aliases) aliases += (aliases.empty() ? "" : tr(lang, "、", ", ")) + esc(a);
   h += fmt::format("<dt>{}</dt><dd>{}</dd>", tr(lang, "别名", "Also known as"), aliases.empty() ? "-" : aliases);
   h += fmt::format("<dt>{}</dt><dd id=\"firm-location\">{}</dd>", tr(lang, "所在地", "Location"), esc(e->location.str()));
   const bool local = is_local(*e, ws.scope);
@@ -81,7 +81,8 @@ std::string firm_body(const ServedWorkspace& sw, const std::string& id, Lang lan
                               : std::string("-"));
   h += fmt::format("<dt>{}</dt><dd>{}</dd>", tr(lang, "上市", "Listed"),
                    e->listed ? (*e->listed ? tr(lang, "是", "yes") : tr(lang, "否", "no")) : "-");
-  if (!e->note.empty()) h += fmt::format("<dt>{}</dt><dd>{}</dd>", tr(lang, "说明", "Note"), esc(e->note));
+  if (const std::string& note = e->detail().note; !note.empty())
+    h += fmt::format("<dt>{}</dt><dd>{}</dd>", tr(lang, "说明", "Note"), esc(note));
   h += "</dl>\n";
 
   h += fmt::format("<h2>{}</h2>\n<table id=\"firm-segments\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",

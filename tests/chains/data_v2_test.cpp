@@ -82,7 +82,7 @@ TEST_CASE("data v2: at least 80% of the listed candidates of 西海岸新区 hav
     ++with_revenue;
     INFO(e.id);
     CHECK(e.revenue_year.has_value());
-    CHECK_FALSE((e.source.note.empty() && e.source.id.empty()));
+    CHECK_FALSE(e.detail().source.empty());
   }
   INFO(with_revenue << " of " << listed << " listed candidates have a revenue");
   REQUIRE(listed > 300);

@@ -88,6 +88,7 @@ TEST_CASE("load_workspace: bulk CSV files in a folder add enterprises", "[models
   const Workspace ws = load_workspace(d);
   REQUIRE(ws.enterprises.size() == 1);
   CHECK(ws.enterprises[0].location.str() == "中国/山东/青岛");
+  CHECK_FALSE(ws.enterprises[0].more.has_value());  // a registry row carries no detail (issue 16)
 }
 
 TEST_CASE("check_quotes: white space is ignored, nothing else", "[models][sources]") {
@@ -117,4 +118,30 @@ enterprises:
   CHECK(&ws.enterprises[0].location.parts() == &ws.enterprises[1].location.parts());
   CHECK(ws.enterprises[2].location.str() == "中国/上海");
   CHECK(&ws.enterprises[2].location.parts() != &ws.enterprises[0].location.parts());
+}
+
+TEST_CASE("loader: an enterprise's detail is kept where something is written, and `use:` adds to it (issue 16)",
+          "[models][loader]") {
+  const Workspace ws = load_workspace_text(R"(
+chains: [{id: t, segments: [{id: a}, {id: b}]}]
+enterprises:
+  - {id: bare, location: 中国, segments: [a]}
+  - {id: cited, location: 中国, segments: [a], aliases: [别名], note: 说明, source: {note: public knowledge}}
+  - {use: bare, segments: [b], capacity: {b: 5}, note: 用于b, source: {note: 补充}}
+  - {use: cited, segments: [b], note: 也用于b}
+)",
+                                           "t.yaml");
+  REQUIRE(ws.enterprises.size() == 2);
+  const EnterpriseDetail& bare = ws.enterprises[0].detail();
+  CHECK(ws.enterprises[0].segments == std::vector<std::string>{"a", "b"});
+  CHECK(bare.capacity == std::map<std::string, double>{{"b", 5}});
+  CHECK(bare.note == "用于b");
+  REQUIRE(bare.link_sources.size() == 1);
+  CHECK(bare.link_sources[0].note == "补充");
+  CHECK(bare.source.empty());
+  const EnterpriseDetail& cited = ws.enterprises[1].detail();
+  CHECK(cited.aliases == std::vector<std::string>{"别名"});
+  CHECK(cited.note == "说明; 也用于b");
+  CHECK(cited.source.note == "public knowledge");
+  CHECK(cited.link_sources.empty());  // the use cites nothing
 }

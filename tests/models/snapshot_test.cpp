@@ -160,7 +160,8 @@ TEST_CASE("snapshot: enterprises in several packed blocks keep every field, in o
   Workspace ws = minimal();
   Enterprise full;
   full.name = "全字段企业";
-  full.aliases = {"别名", ""};
+  EnterpriseDetail& more = full.edit_detail();
+  more.aliases = {"别名", ""};
   full.location = RegionPath::parse("中国/山东/青岛/西海岸新区");
   full.segments = {"a", "b"};
   full.inferred_segments = {"b"};
@@ -171,11 +172,11 @@ TEST_CASE("snapshot: enterprises in several packed blocks keep every field, in o
   full.revenue = 12.5;
   full.revenue_year = 2023;
   full.listed = false;
-  full.capacity = {{"a", 3.5}, {"b", 1e300}};
-  full.declared = {Declared{"local_supply_ratio", 0.45, Bound::below, "a", "note", SourceRef{"s1", "引文", "", {"f.yaml", 3, 4}}, {"f.yaml", 5, 6}}};
-  full.note = std::string(300, 'x');  // a length past one byte
-  full.source = SourceRef{"s1", "“一句原文”", "public knowledge", {"f.yaml", 7, 8}};
-  full.link_sources = {SourceRef{"s2", "q", "n", {"g.yaml", 9, 10}}};
+  more.capacity = {{"a", 3.5}, {"b", 1e300}};
+  more.declared = {Declared{"local_supply_ratio", 0.45, Bound::below, "a", "note", SourceRef{"s1", "引文", "", {"f.yaml", 3, 4}}, {"f.yaml", 5, 6}}};
+  more.note = std::string(300, 'x');  // a length past one byte
+  more.source = SourceRef{"s1", "“一句原文”", "public knowledge", {"f.yaml", 7, 8}};
+  more.link_sources = {SourceRef{"s2", "q", "n", {"g.yaml", 9, 10}}};
   full.pos = {"firms.csv", 1, 2};
   const std::size_t before = ws.enterprises.size();
   for (int i = 0; i < 9000; ++i) {
@@ -184,33 +185,41 @@ TEST_CASE("snapshot: enterprises in several packed blocks keep every field, in o
     e.pos.line = i;
     if (i % 2) e.revenue.reset(), e.role.reset(), e.listed.reset();
     if (i % 3 == 0) e.location = RegionPath::parse("中国/上海");
+    if (i % 4 == 1) e.more.reset();  // a registry row: nothing cited, no detail
     ws.enterprises.push_back(std::move(e));
   }
   const std::string bytes = write_snapshot_bytes(ws);
   const Workspace back = read_snapshot_bytes(bytes, "x.snap");
   REQUIRE(back.enterprises.size() == before + 9000);
-  for (std::size_t i : {std::size_t{0}, std::size_t{4095}, std::size_t{4096}, std::size_t{8999}}) {
+  for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{4095}, std::size_t{4096}, std::size_t{4097}, std::size_t{8999}}) {
     const Enterprise& e = back.enterprises[before + i];
     CAPTURE(i);
     CHECK(e.id == "E" + std::to_string(i));
     CHECK(e.pos.line == static_cast<int>(i));
     CHECK(e.name == full.name);
-    CHECK(e.aliases == full.aliases);
     CHECK(e.location == (i % 3 == 0 ? RegionPath::parse("中国/上海") : full.location));
     CHECK(e.inferred_segments == full.inferred_segments);
     CHECK(e.role.has_value() == (i % 2 == 0));
     CHECK(e.status == EnterpriseStatus::building);
     CHECK(e.kind == EnterpriseKind::project);
     CHECK(e.revenue_year == 2023);
-    CHECK(e.capacity == full.capacity);
-    REQUIRE(e.declared.size() == 1);
-    CHECK(e.declared[0].bound == Bound::below);
-    CHECK(e.declared[0].source.quote == "引文");
-    CHECK(e.note == full.note);
-    CHECK(e.source.quote == full.source.quote);
-    CHECK(e.source.pos.column == 8);
-    REQUIRE(e.link_sources.size() == 1);
-    CHECK(e.link_sources[0].pos.file == "g.yaml");
+    // A record without detail stays without (a registry row costs no heap), one with it keeps all.
+    REQUIRE(e.more.has_value() == (i % 4 != 1));
+    const EnterpriseDetail& d = e.detail();
+    if (i % 4 == 1) {
+      CHECK(d.empty());
+      continue;
+    }
+    CHECK(d.aliases == more.aliases);
+    CHECK(d.capacity == more.capacity);
+    REQUIRE(d.declared.size() == 1);
+    CHECK(d.declared[0].bound == Bound::below);
+    CHECK(d.declared[0].source.quote == "引文");
+    CHECK(d.note == more.note);
+    CHECK(d.source.quote == more.source.quote);
+    CHECK(d.source.pos.column == 8);
+    REQUIRE(d.link_sources.size() == 1);
+    CHECK(d.link_sources[0].pos.file == "g.yaml");
   }
   // Equal locations of a block share one list of parts (issue 16: a million firms, a few
   // hundred places); different ones stay apart.

@@ -11,4 +11,5 @@ target_sources(chainlens_tests PRIVATE
   models/column_mapping_test.cpp
   models/content_hash_test.cpp
   models/enterprise_index_test.cpp
+  models/out_of_line_test.cpp
 )
