@@ -9,6 +9,7 @@
 #include "models/declared.hpp"
 #include "models/out_of_line.hpp"
 #include "models/region.hpp"
+#include "models/shared_pos.hpp"
 #include "models/source_ref.hpp"
 
 namespace chainlens {
@@ -49,7 +50,7 @@ struct Enterprise {
   std::optional<int> revenue_year;       // the year of the revenue figure
   std::optional<bool> listed;            // 上市; optional
   OutOfLine<EnterpriseDetail> more;
-  SourcePos pos;
+  SharedPos pos;                         // a bulk file's rows share its name
 
   const EnterpriseDetail& detail() const noexcept { return more.get(); }
   EnterpriseDetail& edit_detail() { return more.edit(); }

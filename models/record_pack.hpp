@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -96,6 +97,8 @@ class PackIn {
 
   /// Where decoded region paths are shared, if anywhere (not owned).
   RegionPool* regions = nullptr;
+  /// The file name the last decoded position named: the next one naming it shares it.
+  std::shared_ptr<const std::string> last_file;
 
   template <class T>
   PackIn& operator&(T& v) {

@@ -37,6 +37,7 @@
   BOOST_CLASS_IMPLEMENTATION(T, boost::serialization::object_serializable) \
   BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
 CHAINLENS_INLINE_TYPE(chainlens::SourcePos)
+CHAINLENS_INLINE_TYPE(chainlens::SharedPos)
 CHAINLENS_INLINE_TYPE(chainlens::RegionPath)
 CHAINLENS_INLINE_TYPE(chainlens::Region)
 CHAINLENS_INLINE_TYPE(chainlens::Source)
@@ -121,6 +122,28 @@ namespace chainlens {
 
 // Field order is the format: changing it means bumping kSnapshotVersion.
 template <class Ar> void serialize(Ar& a, SourcePos& p, unsigned) { a & p.file & p.line & p.column; }
+// The same bytes as a SourcePos. Read, consecutive records of a block name one file (a bulk
+// file's rows): they share the name the previous record decoded.
+template <class Ar> void serialize(Ar& a, SharedPos& p, unsigned) {
+  if constexpr (Ar::is_saving::value) {
+    a & p.file() & p.line & p.column;
+  } else {
+    thread_local std::string file;
+    a & file;
+    std::shared_ptr<const std::string> shared;
+    if (!file.empty()) {
+      if constexpr (requires { a.last_file; }) {
+        if (!a.last_file || *a.last_file != file) a.last_file = std::make_shared<const std::string>(file);
+        shared = a.last_file;
+      } else {
+        shared = std::make_shared<const std::string>(file);
+      }
+    }
+    int line = 0, column = 0;
+    a & line & column;
+    p = SharedPos(std::move(shared), line, column);
+  }
+}
 template <class Ar> void serialize(Ar& a, RegionPath& r, unsigned) {
   if constexpr (Ar::is_saving::value) {
     a & r.parts();

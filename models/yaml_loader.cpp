@@ -1037,7 +1037,7 @@ void merge_uses(Loaded& L) {
     for (const std::string& seg : u.part.segments) {
       if (std::find(e.segments.begin(), e.segments.end(), seg) != e.segments.end()) {
         L.sink.error(u.pos, "segment '" + seg + "' of enterprise '" + u.id + "' is given twice",
-                     "first at " + e.pos.file + ":" + std::to_string(e.pos.line));
+                     "first at " + e.pos.file() + ":" + std::to_string(e.pos.line));
         continue;
       }
       e.segments.push_back(seg);

@@ -118,8 +118,8 @@ TEST_CASE("data v2: the city and district workspaces share one record per firm",
     REQUIRE(b != nullptr);
     CHECK(a->name == b->name);
     CHECK(a->location.str() == b->location.str());
-    CHECK(a->pos.file == b->pos.file);  // the same record, read from the registry
-    CHECK(a->pos.file.find("registry") != std::string::npos);
+    CHECK(a->pos.file() == b->pos.file());  // the same record, read from the registry
+    CHECK(a->pos.file().find("registry") != std::string::npos);
   }
   // Each workspace puts the firm in its own segments.
   const Enterprise* lishen_xh = find(xh, "lishen-qd");

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "models/source_check.hpp"
 #include "models/yaml_loader.hpp"
@@ -89,6 +90,31 @@ TEST_CASE("load_workspace: bulk CSV files in a folder add enterprises", "[models
   REQUIRE(ws.enterprises.size() == 1);
   CHECK(ws.enterprises[0].location.str() == "中国/山东/青岛");
   CHECK_FALSE(ws.enterprises[0].more.has_value());  // a registry row carries no detail (issue 16)
+  CHECK(ws.enterprises[0].pos.file() == f);
+  CHECK(ws.enterprises[0].pos.line == 2);
+}
+
+TEST_CASE("loader: the rows of a bulk file share one copy of its name (issue 16)", "[models][loader]") {
+  const fs::path d = fs::temp_directory_path() / "chainlens-bulk-pos";
+  fs::remove_all(d);
+  fs::create_directories(d);
+  std::ofstream(d / "chain.yaml") << "chains: [{id: c, segments: [{id: a}]}]\n"
+                                     "enterprises: [{id: y1, location: 中国, segments: [a]}, {id: y2, location: 中国, segments: [a]}]\n";
+  std::ofstream(d / "pool-with-a-long-file-name.csv") << "id,location,segments\nx1,中国,a\nx2,中国,a\nx3,中国,a\n";
+  const Workspace ws = load_workspace(d);
+  std::map<std::string, const Enterprise*> by_id;
+  for (const Enterprise& e : ws.enterprises) by_id[e.id] = &e;
+  REQUIRE(by_id.size() == 5);
+  const std::string csv = (d / "pool-with-a-long-file-name.csv").generic_string();
+  CHECK(by_id["x1"]->pos.file() == csv);
+  CHECK(by_id["x3"]->pos.line == 4);
+  CHECK(&by_id["x1"]->pos.file() == &by_id["x3"]->pos.file());
+  CHECK(by_id["y2"]->pos.file() == (d / "chain.yaml").generic_string());
+  // A diagnostic still gets a plain position.
+  const SourcePos plain = by_id["x2"]->pos;
+  CHECK(plain.file == csv);
+  CHECK(plain.line == 3);
+  CHECK(plain.column == 1);
 }
 
 TEST_CASE("check_quotes: white space is ignored, nothing else", "[models][sources]") {

@@ -183,6 +183,7 @@ TEST_CASE("snapshot: enterprises in several packed blocks keep every field, in o
     Enterprise e = full;
     e.id = "E" + std::to_string(i);
     e.pos.line = i;
+    if (i % 5 == 4) e.pos = SharedPos(std::string("其他.csv"), i, 2);  // the file changes mid-block
     if (i % 2) e.revenue.reset(), e.role.reset(), e.listed.reset();
     if (i % 3 == 0) e.location = RegionPath::parse("中国/上海");
     if (i % 4 == 1) e.more.reset();  // a registry row: nothing cited, no detail
@@ -196,6 +197,7 @@ TEST_CASE("snapshot: enterprises in several packed blocks keep every field, in o
     CAPTURE(i);
     CHECK(e.id == "E" + std::to_string(i));
     CHECK(e.pos.line == static_cast<int>(i));
+    CHECK(e.pos.file() == (i % 5 == 4 ? "其他.csv" : "firms.csv"));
     CHECK(e.name == full.name);
     CHECK(e.location == (i % 3 == 0 ? RegionPath::parse("中国/上海") : full.location));
     CHECK(e.inferred_segments == full.inferred_segments);
@@ -228,6 +230,9 @@ TEST_CASE("snapshot: enterprises in several packed blocks keep every field, in o
   CHECK(parts_of(0) == parts_of(3));
   CHECK(parts_of(1) != parts_of(3));
   CHECK(back.enterprises[before + 3].location.str() == "中国/上海");
+  // Positions naming one file share its name within a block; the name is kept exactly.
+  CHECK(back.enterprises[before + 1].pos.file() == "firms.csv");
+  CHECK(&back.enterprises[before + 1].pos.file() == &back.enterprises[before + 2].pos.file());
   // Every field, of every enterprise: the same bytes again.
   CHECK(write_snapshot_bytes(back) == bytes);
 }
