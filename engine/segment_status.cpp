@@ -82,7 +82,8 @@ SegmentState state_of(const std::string& id, SegmentType type, const std::vector
     if (e->status != EnterpriseStatus::operating) continue;
     ++s.operating;
     // Only running plants have capacity; a building plant's figure is a plan.
-    if (auto c = e->detail().capacity.find(id); c != e->detail().capacity.end()) capacity += c->second, capacity_declared = true;
+    const auto& declared_capacity = e->detail().capacity;
+    if (auto c = declared_capacity.find(id); c != declared_capacity.end()) capacity += c->second, capacity_declared = true;
   }
   for (auto* list : {&s.local_enterprises, &s.carriers}) {
     std::sort(list->begin(), list->end());

@@ -386,7 +386,7 @@ std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, cons
   BulkRow row;
   std::string error;
   std::size_t rows = 0;
-  std::shared_ptr<const std::string> shared_name;  // one copy of the file's name for all its rows
+  const auto shared_name = std::make_shared<const std::string>(file_name);  // one copy for all its rows
   while (reader.next(row)) {
     if (++rows > max_rows) {
       sink.error({file_name, static_cast<int>(row.line), 1},
@@ -404,7 +404,6 @@ std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, cons
       sink.error({file_name, static_cast<int>(row.line), 1}, error);
       continue;
     }
-    if (!shared_name) shared_name = std::make_shared<const std::string>(file_name);
     e.pos = SharedPos(shared_name, static_cast<int>(row.line), 1);
     out.push_back(std::move(e));
   }

@@ -21,8 +21,6 @@ class SharedPos {
     static const std::string none;
     return file_ ? *file_ : none;
   }
-  /// The shared name itself, for the next position in the same file.
-  const std::shared_ptr<const std::string>& shared_file() const noexcept { return file_; }
   operator SourcePos() const { return {file(), line, column}; }  // NOLINT: for diagnostics
 
   int line = 0, column = 0;

@@ -8,19 +8,15 @@
 #include <sstream>
 
 #include "cli/huge_pages.hpp"
+#include "tests/support/fresh_dir.hpp"
 #include "tests/support/run_cli.hpp"
 
 namespace fs = std::filesystem;
+using chainlens::test::fresh_dir;
 using chainlens::cli::argument_bytes;
 using chainlens::cli::kHugePagesFrom;
 
 namespace {
-fs::path fresh_dir(const char* name) {
-  const fs::path d = fs::temp_directory_path() / name;
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;

@@ -7,8 +7,10 @@
 #include <sstream>
 
 #include "models/atomic_file.hpp"
+#include "tests/support/fresh_dir.hpp"
 
 namespace fs = std::filesystem;
+using chainlens::test::fresh_dir;
 using namespace chainlens;
 
 namespace {
@@ -17,12 +19,6 @@ std::string slurp(const fs::path& p) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
-}
-fs::path fresh_dir(const char* name) {
-  const fs::path d = fs::temp_directory_path() / name;
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
 }
 }  // namespace
 

@@ -8,9 +8,11 @@
 
 #include "models/source_check.hpp"
 #include "models/yaml_loader.hpp"
+#include "tests/support/fresh_dir.hpp"
 
 using namespace chainlens;
 namespace fs = std::filesystem;
+using chainlens::test::fresh_dir;
 
 TEST_CASE("load_workspace: ten planted errors in three files are all reported", "[models][loader]") {
   const fs::path cwd = fs::current_path();
@@ -58,9 +60,7 @@ TEST_CASE("load_workspace: examples/minimal round-trips every field", "[models][
 }
 
 TEST_CASE("load_workspace: the content hash follows the bytes", "[models][loader]") {
-  const fs::path d = fs::temp_directory_path() / "chainlens-hash";
-  fs::remove_all(d);
-  fs::create_directories(d);
+  const fs::path d = fresh_dir("chainlens-hash");
   std::ofstream(d / "a.yaml") << "chains: [{id: c}]\n";
   const std::string h1 = load_workspace(d).content_hash;
   CHECK(load_workspace(d).content_hash == h1);
@@ -69,9 +69,7 @@ TEST_CASE("load_workspace: the content hash follows the bytes", "[models][loader
 }
 
 TEST_CASE("load_workspace: bulk CSV files in a folder add enterprises", "[models][loader]") {
-  const fs::path d = fs::temp_directory_path() / "chainlens-bulk";
-  fs::remove_all(d);
-  fs::create_directories(d);
+  const fs::path d = fresh_dir("chainlens-bulk");
   std::ofstream(d / "chain.yaml") << "regions: [{path: 中国/山东/青岛, aliases: [青岛]}]\n"
                                      "chains: [{id: c, segments: [{id: a}, {id: p}, {id: k, parent: p}]}]\n";
   std::ofstream(d / "pool.csv") << "id,location,segments\nx,青岛,a\ny,中国,p\nz,火星,a\n";
@@ -95,9 +93,7 @@ TEST_CASE("load_workspace: bulk CSV files in a folder add enterprises", "[models
 }
 
 TEST_CASE("loader: the rows of a bulk file share one copy of its name (issue 16)", "[models][loader]") {
-  const fs::path d = fs::temp_directory_path() / "chainlens-bulk-pos";
-  fs::remove_all(d);
-  fs::create_directories(d);
+  const fs::path d = fresh_dir("chainlens-bulk-pos");
   std::ofstream(d / "chain.yaml") << "chains: [{id: c, segments: [{id: a}]}]\n"
                                      "enterprises: [{id: y1, location: 中国, segments: [a]}, {id: y2, location: 中国, segments: [a]}]\n";
   std::ofstream(d / "pool-with-a-long-file-name.csv") << "id,location,segments\nx1,中国,a\nx2,中国,a\nx3,中国,a\n";
