@@ -17,7 +17,7 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions) 
   c.id = e.id;
   c.name = e.name;
   c.location = resolve_alias(regions, e.location);
-  c.segments = e.segments;
+  c.segments = e.segments.strings();
   c.revenue = e.revenue;
   c.group = e.group;
   c.kind = e.kind;

@@ -233,8 +233,8 @@ bool parse_number(std::string_view s, double& out) {
   return r.ec == std::errc() && r.ptr == end && std::isfinite(out);
 }
 
-std::vector<std::string> split_segments(std::string_view s) {
-  std::vector<std::string> out;
+// The ';'-separated ids, trimmed, into `out`; false with the id when one is listed twice.
+bool split_segments(std::string_view s, SegmentIds& out, std::string& repeated) {
   std::size_t start = 0;
   while (start <= s.size()) {
     std::size_t end = s.find(';', start);
@@ -242,10 +242,13 @@ std::vector<std::string> split_segments(std::string_view s) {
     std::string_view part = s.substr(start, end - start);
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
     while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    if (!part.empty()) out.emplace_back(part);
+    if (!part.empty()) {
+      if (out.contains(part)) return repeated = part, false;
+      out.push_back(part);
+    }
     start = end + 1;
   }
-  return out;
+  return true;
 }
 
 }  // namespace
@@ -269,10 +272,8 @@ bool enterprise_from_fields(const BulkFields& f, std::size_t max_string, Enterpr
   e.id = f[0];
   e.name = f[1].empty() ? e.id : std::string(f[1]);
   e.location = RegionPath::parse(f[2]);
-  e.segments = split_segments(f[3]);
-  for (std::size_t i = 0; i < e.segments.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (e.segments[i] == e.segments[j]) return error = "segment '" + e.segments[i] + "' is listed twice", false;
+  if (std::string twice; !split_segments(f[3], e.segments, twice))
+    return error = "segment '" + twice + "' is listed twice", false;
   if (!f[4].empty()) {
     e.role = enum_from_string<Role>(f[4]);
     if (!e.role) return error = "unknown role '" + std::string(f[4]) + "' (expected anchor, key, supplier, research or platform)", false;

@@ -9,6 +9,7 @@
 #include "models/declared.hpp"
 #include "models/out_of_line.hpp"
 #include "models/region.hpp"
+#include "models/segment_ids.hpp"
 #include "models/shared_pos.hpp"
 #include "models/source_ref.hpp"
 
@@ -40,8 +41,8 @@ struct EnterpriseDetail {
 struct Enterprise {
   std::string id, name;
   RegionPath location;                   // aliases already resolved to full paths
-  std::vector<std::string> segments;     // leaf segment ids
-  std::vector<std::string> inferred_segments;  // the subset written with confidence: inferred
+  SegmentIds segments;                   // leaf segment ids (interned)
+  SegmentIds inferred_segments;          // the subset written with confidence: inferred
   std::optional<Role> role;
   EnterpriseStatus status = EnterpriseStatus::operating;
   EnterpriseKind kind = EnterpriseKind::firm;

@@ -38,6 +38,7 @@
   BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
 CHAINLENS_INLINE_TYPE(chainlens::SourcePos)
 CHAINLENS_INLINE_TYPE(chainlens::SharedPos)
+CHAINLENS_INLINE_TYPE(chainlens::SegmentIds)
 CHAINLENS_INLINE_TYPE(chainlens::RegionPath)
 CHAINLENS_INLINE_TYPE(chainlens::Region)
 CHAINLENS_INLINE_TYPE(chainlens::Source)
@@ -142,6 +143,17 @@ template <class Ar> void serialize(Ar& a, SharedPos& p, unsigned) {
     int line = 0, column = 0;
     a & line & column;
     p = SharedPos(std::move(shared), line, column);
+  }
+}
+// The same bytes as a list of strings.
+template <class Ar> void serialize(Ar& a, SegmentIds& s, unsigned) {
+  thread_local std::vector<std::string> ids;
+  if constexpr (Ar::is_saving::value) {
+    ids.assign(s.begin(), s.end());
+    a & ids;
+  } else {
+    a & ids;
+    s = SegmentIds(ids);
   }
 }
 template <class Ar> void serialize(Ar& a, RegionPath& r, unsigned) {

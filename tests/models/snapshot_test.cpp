@@ -187,12 +187,15 @@ TEST_CASE("snapshot: enterprises in several packed blocks keep every field, in o
     if (i % 2) e.revenue.reset(), e.role.reset(), e.listed.reset();
     if (i % 3 == 0) e.location = RegionPath::parse("中国/上海");
     if (i % 4 == 1) e.more.reset();  // a registry row: nothing cited, no detail
+    if (i % 7 == 3) e.segments = {"a", "b", "c", "d"};  // past the two held in the record
+    if (i % 7 == 5) e.segments = {};
     ws.enterprises.push_back(std::move(e));
   }
   const std::string bytes = write_snapshot_bytes(ws);
   const Workspace back = read_snapshot_bytes(bytes, "x.snap");
   REQUIRE(back.enterprises.size() == before + 9000);
-  for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{4095}, std::size_t{4096}, std::size_t{4097}, std::size_t{8999}}) {
+  for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{5}, std::size_t{4095}, std::size_t{4096},
+                        std::size_t{4097}, std::size_t{8999}}) {
     const Enterprise& e = back.enterprises[before + i];
     CAPTURE(i);
     CHECK(e.id == "E" + std::to_string(i));
@@ -201,6 +204,8 @@ TEST_CASE("snapshot: enterprises in several packed blocks keep every field, in o
     CHECK(e.name == full.name);
     CHECK(e.location == (i % 3 == 0 ? RegionPath::parse("中国/上海") : full.location));
     CHECK(e.inferred_segments == full.inferred_segments);
+    CHECK(e.segments == (i % 7 == 3 ? std::vector<std::string>{"a", "b", "c", "d"}
+                         : i % 7 == 5 ? std::vector<std::string>{} : std::vector<std::string>{"a", "b"}));
     CHECK(e.role.has_value() == (i % 2 == 0));
     CHECK(e.status == EnterpriseStatus::building);
     CHECK(e.kind == EnterpriseKind::project);

@@ -12,4 +12,5 @@ target_sources(chainlens_tests PRIVATE
   models/content_hash_test.cpp
   models/enterprise_index_test.cpp
   models/out_of_line_test.cpp
+  models/segment_ids_test.cpp
 )
