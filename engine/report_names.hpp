@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "models/text_hash.hpp"
+
 namespace chainlens {
 
 class ChainGraph;
@@ -18,13 +20,6 @@ struct EnterpriseIndex;
 /// A chain's or segment's name in both languages; `chain` is the defining chain of a segment.
 struct DisplayName {
   std::string zh, en, chain;
-};
-
-/// Hashes std::string and std::string_view alike, so maps keyed by strings are looked up
-/// by views without building a string.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
 struct ReportNames {

@@ -93,7 +93,7 @@ WorkspaceModel::WorkspaceModel(const Workspace& ws) : ws_(&ws), solver_(std::mak
 }
 
 std::optional<std::size_t> WorkspaceModel::find(std::string_view id) const {
-  auto it = index_.find(std::string(id));
+  auto it = index_.find(id);
   if (it == index_.end()) return std::nullopt;
   return it->second;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/memberships.hpp"
+#include "models/text_hash.hpp"
 #include "models/workspace.hpp"
 
 namespace chainlens {
@@ -63,7 +64,7 @@ class WorkspaceModel {
  private:
   const Workspace* ws_;
   std::vector<WorkspaceSegment> segments_;
-  std::unordered_map<std::string, std::size_t> index_;
+  std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>> index_;
   std::vector<WorkspaceEdge> edges_;
   std::vector<std::vector<std::size_t>> in_, out_;
   struct Solver;

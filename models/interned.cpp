@@ -3,6 +3,8 @@
 // load interns a few million ids from two threads).
 #include "models/interned.hpp"
 
+#include "models/text_hash.hpp"
+
 #include <functional>
 #include <mutex>
 #include <unordered_map>
@@ -12,14 +14,9 @@ namespace chainlens {
 
 namespace {
 
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
-};
-
 struct Pool {
   std::mutex mutex;
-  std::unordered_set<std::string, Hash, std::equal_to<>> strings;  // nodes never move: pointers stay
+  std::unordered_set<std::string, TextHash, std::equal_to<>> strings;  // nodes never move: pointers stay
 };
 
 Pool& pool() {
@@ -31,7 +28,7 @@ Pool& pool() {
 
 const std::string& intern(std::string_view s) {
   // Keys view the pooled strings themselves, which never move or die.
-  thread_local std::unordered_map<std::string_view, const std::string*, Hash> cache;
+  thread_local std::unordered_map<std::string_view, const std::string*, TextHash> cache;
   if (auto it = cache.find(s); it != cache.end()) return *it->second;
   Pool& p = pool();
   const std::string* pooled = nullptr;

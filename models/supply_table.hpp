@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/enterprise.hpp"
+#include "models/text_hash.hpp"
 
 namespace chainlens {
 
@@ -73,11 +74,7 @@ class SupplyTable {
   std::vector<double> value_;            // 0 when there is none (kHasValue clear)
   std::vector<std::uint8_t> flags_;
   // id -> handle while relations are added; looked up by view (no string per lookup).
-  struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view v) const noexcept { return std::hash<std::string_view>{}(v); }
-  };
-  std::unordered_map<std::string, Handle, ViewHash, std::equal_to<>> index_;
+  std::unordered_map<std::string, Handle, TextHash, std::equal_to<>> index_;
 };
 
 /// Builds the columns from `supplies` (all of them, in order).
