@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -111,6 +112,15 @@ class PackIn {
     return *this;
   }
   bool done() const noexcept { return at_ == end_; }
+  /// A list's length, and then its strings one by one as views into the block (no copy), for
+  /// a record that keeps interned ids instead of strings (the same bytes as get()).
+  std::size_t list_length() { return length(); }
+  std::string_view text_view() {
+    const std::size_t n = length();
+    const std::string_view v(at_, n);
+    at_ += n;
+    return v;
+  }
 
  private:
   [[noreturn]] static void bad(const char* what) { throw std::runtime_error(std::string("packed record: ") + what); }

@@ -151,6 +151,10 @@ template <class Ar> void serialize(Ar& a, SegmentIds& s, unsigned) {
   if constexpr (Ar::is_saving::value) {
     ids.assign(s.begin(), s.end());
     a & ids;
+  } else if constexpr (requires { a.text_view(); }) {
+    SegmentIds read;  // a packed block: each id interned straight from its bytes
+    for (std::size_t i = 0, n = a.list_length(); i < n; ++i) read.push_back(a.text_view());
+    s = std::move(read);
   } else {
     a & ids;
     s = SegmentIds(ids);

@@ -31,6 +31,17 @@ TEST_CASE("intern: equal strings are one object, from any thread (issue 16)", "[
   t.join();
   CHECK(there == &x);
   CHECK(&intern("seg-只在线程里") == fresh);
+  // Enough ids to grow this thread's table several times: each still finds its one object.
+  std::vector<const std::string*> first;
+  for (int i = 0; i < 5000; ++i) first.push_back(&intern("grow-" + std::to_string(i)));
+  bool all_same = true, all_right = true;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string& again = intern("grow-" + std::to_string(i));
+    all_same = all_same && &again == first[static_cast<std::size_t>(i)];
+    all_right = all_right && again == "grow-" + std::to_string(i);
+  }
+  CHECK(all_same);
+  CHECK(all_right);
 }
 
 TEST_CASE("SegmentIds: order, lookup, copies and moves on both sides of two ids (issue 16)", "[models][issue16]") {
