@@ -14,20 +14,20 @@ SegmentIds::SegmentIds(std::initializer_list<std::string_view> ids) : SegmentIds
   for (std::string_view id : ids) push_back(id);
 }
 
-SegmentIds::SegmentIds(const SegmentIds& o) : SegmentIds() { assign(o.data(), o.size_); }
-
-SegmentIds::SegmentIds(SegmentIds&& o) noexcept : SegmentIds() {
+SegmentIds::SegmentIds(const SegmentIds& o) : SegmentIds() {
+  if (o.size_ > kSmall) {
+    big_ = new const std::string*[o.size_];
+    std::copy_n(o.big_, o.size_, big_);
+  } else {
+    std::copy_n(o.small_, kSmall, small_);
+  }
   size_ = o.size_;
-  if (size_ > kSmall) big_ = o.big_;
-  else std::copy_n(o.small_, kSmall, small_);
-  o.size_ = 0;
 }
 
+SegmentIds::SegmentIds(SegmentIds&& o) noexcept : SegmentIds() { *this = std::move(o); }
+
 SegmentIds& SegmentIds::operator=(const SegmentIds& o) {
-  if (this != &o) {
-    SegmentIds copy(o);
-    *this = std::move(copy);
-  }
+  if (this != &o) *this = SegmentIds(o);
   return *this;
 }
 
@@ -37,7 +37,7 @@ SegmentIds& SegmentIds::operator=(SegmentIds&& o) noexcept {
     size_ = o.size_;
     if (size_ > kSmall) big_ = o.big_;
     else std::copy_n(o.small_, kSmall, small_);
-    o.size_ = 0;
+    o.size_ = 0;  // the array is ours now: the source must not free it
   }
   return *this;
 }
@@ -46,17 +46,6 @@ void SegmentIds::release() noexcept {
   if (size_ > kSmall) delete[] big_;
   size_ = 0;
   small_[0] = small_[1] = nullptr;
-}
-
-void SegmentIds::assign(const std::string* const* ids, std::size_t n) {
-  release();
-  if (n > kSmall) {
-    big_ = new const std::string*[n];
-    std::copy_n(ids, n, big_);
-  } else {
-    std::copy_n(ids, n, small_);
-  }
-  size_ = static_cast<std::uint32_t>(n);
 }
 
 bool SegmentIds::contains(std::string_view id) const noexcept {

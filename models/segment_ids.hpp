@@ -45,7 +45,6 @@ class SegmentIds {
   static constexpr std::uint32_t kSmall = 2;
   const std::string* const* data() const noexcept { return size_ <= kSmall ? small_ : big_; }
   void release() noexcept;
-  void assign(const std::string* const* ids, std::size_t n);
 
   std::uint32_t size_ = 0;
   union {

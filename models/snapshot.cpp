@@ -147,15 +147,15 @@ template <class Ar> void serialize(Ar& a, SharedPos& p, unsigned) {
 }
 // The same bytes as a list of strings.
 template <class Ar> void serialize(Ar& a, SegmentIds& s, unsigned) {
-  thread_local std::vector<std::string> ids;
   if constexpr (Ar::is_saving::value) {
-    ids.assign(s.begin(), s.end());
+    const std::vector<std::string> ids = s.strings();
     a & ids;
   } else if constexpr (requires { a.text_view(); }) {
     SegmentIds read;  // a packed block: each id interned straight from its bytes
     for (std::size_t i = 0, n = a.list_length(); i < n; ++i) read.push_back(a.text_view());
     s = std::move(read);
   } else {
+    std::vector<std::string> ids;
     a & ids;
     s = SegmentIds(ids);
   }
