@@ -51,7 +51,7 @@ void restart_with_huge_pages(int argc, char** argv) {
   // `always` maps the heap in huge pages already; `never` will not for anyone.
   if (!std::getline(thp, mode) || mode.find("[madvise]") == std::string::npos) return;
   if (argument_bytes(std::vector<std::string>(argv + 1, argv + argc), kHugePagesFrom) < kHugePagesFrom) return;
-  if (::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1) != 0) return;
+  if (::setenv("GLIBC_TUNABLES", kHugePagesTunables, 1) != 0) return;
   ::execv("/proc/self/exe", argv);
   ::unsetenv("GLIBC_TUNABLES");  // the exec failed: go on as this process
 #else
