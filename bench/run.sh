@@ -15,10 +15,22 @@ mkdir -p "$data"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# measure NAME CMD...: runs CMD with /usr/bin/time; sets SECS and KB.
-measure() {
+# measure NAME CMD...: runs CMD with /usr/bin/time; sets SECS and KB. A chainlens command that
+# ran under 2 s runs twice more and SECS is the median of the three (KB the largest): single
+# sub-second runs on this host vary by up to 2x (RESULTS.md), the peer's runs take seconds.
+once() {
   /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || { echo "failed: $*" >&2; cat "$tmp/err" >&2; exit 1; }
   read -r SECS KB <"$tmp/time"
+}
+measure() {
+  once "$@"
+  if [[ "$1" == "$cl" ]] && awk -v s="$SECS" 'BEGIN { exit !(s < 2) }'; then
+    local t=("$SECS") k=$KB i
+    for i in 2 3; do
+      once "$@"; t+=("$SECS"); if (( KB > k )); then k=$KB; fi
+    done
+    SECS=$(printf '%s\n' "${t[@]}" | sort -g | sed -n 2p); KB=$k
+  fi
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1fx", b / a; else print "-" }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
