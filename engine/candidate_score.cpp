@@ -72,7 +72,7 @@ ScoringModel prepare_scoring(const ChainGraph& graph, const GapReport& gaps, con
   const Workspace& ws = graph.workspace();
   for (const Enterprise& e : ws.enterprises)
     if (!e.group.empty())
-      if (std::string_view& g = m.group_of[e.id]; g.empty()) g = e.group;  // the first of a repeated id
+      if (std::string_view& g = m.group_of[e.id]; g.empty()) g = e.group.str();  // the first of a repeated id
   // Every relation, from the workspace's columns (issue 16): each distinct id joined to its
   // enterprise by the index, flagged by handle, and put in the set once.
   const SupplyTable& rel = ws.supply_table;
@@ -141,7 +141,7 @@ ScoreFactors base_factors(const ScoringModel& m, const C& c, bool listed, bool& 
   base.strength = strength_factor(m.weights, c.revenue);
   if (m.linked.contains(c.id)) base.link = 1;
   // The group test: c's top (through the workspace's group links, or its own `group`).
-  group_link = m.local_tops.contains(m.top_of(c.group.empty() ? c.id : c.group));
+  group_link = m.local_tops.contains(m.top_of(c.group.empty() ? std::string_view(c.id) : std::string_view(static_cast<const std::string&>(c.group))));
   if (group_link) base.link = 1;
   base.listed = listed ? 1 : 0;
   return base;

@@ -25,7 +25,7 @@ Memberships index_memberships(const WorkspaceModel& model) {
       std::uint32_t* out = m.segments.data() + m.offsets[i];
       for (const std::string& s : e.segments) {
         const std::optional<std::size_t> w = model.find(s);
-        const bool inferred = std::find(e.inferred_segments.begin(), e.inferred_segments.end(), s) != e.inferred_segments.end();
+        const bool inferred = e.inferred_segments().contains(s);
         *out++ = !w ? Memberships::kAbsent : static_cast<std::uint32_t>(*w) | (inferred ? Memberships::kInferred : 0u);
       }
     }

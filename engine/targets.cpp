@@ -19,7 +19,7 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions) 
   c.location = resolve_alias(regions, e.location);
   c.segments = e.segments.strings();
   c.revenue = e.revenue;
-  c.group = e.group;
+  c.group = e.group.str();
   c.kind = e.kind;
   c.status = e.status;
   return c;

@@ -387,7 +387,7 @@ std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, cons
   BulkRow row;
   std::string error;
   std::size_t rows = 0;
-  const auto shared_name = std::make_shared<const std::string>(file_name);  // one copy for all its rows
+  const std::string& shared_name = intern(file_name);  // one copy for all its rows
   while (reader.next(row)) {
     if (++rows > max_rows) {
       sink.error({file_name, static_cast<int>(row.line), 1},
@@ -405,7 +405,7 @@ std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, cons
       sink.error({file_name, static_cast<int>(row.line), 1}, error);
       continue;
     }
-    e.pos = SharedPos(shared_name, static_cast<int>(row.line), 1);
+    e.pos = SharedPos::of_interned(shared_name, static_cast<int>(row.line), 1);
     out.push_back(std::move(e));
   }
   return out;

@@ -39,6 +39,7 @@
 CHAINLENS_INLINE_TYPE(chainlens::SourcePos)
 CHAINLENS_INLINE_TYPE(chainlens::SharedPos)
 CHAINLENS_INLINE_TYPE(chainlens::SegmentIds)
+CHAINLENS_INLINE_TYPE(chainlens::InternedId)
 CHAINLENS_INLINE_TYPE(chainlens::RegionPath)
 CHAINLENS_INLINE_TYPE(chainlens::Region)
 CHAINLENS_INLINE_TYPE(chainlens::Source)
@@ -131,18 +132,30 @@ template <class Ar> void serialize(Ar& a, SharedPos& p, unsigned) {
   } else {
     thread_local std::string file;
     a & file;
-    std::shared_ptr<const std::string> shared;
+    const std::string* pooled = nullptr;
     if (!file.empty()) {
       if constexpr (requires { a.last_file; }) {
-        if (!a.last_file || *a.last_file != file) a.last_file = std::make_shared<const std::string>(file);
-        shared = a.last_file;
+        if (!a.last_file || a.last_file_text != file) a.last_file = &intern(file), a.last_file_text = file;
+        pooled = a.last_file;
       } else {
-        shared = std::make_shared<const std::string>(file);
+        pooled = &intern(file);
       }
     }
     int line = 0, column = 0;
     a & line & column;
-    p = SharedPos(std::move(shared), line, column);
+    p = pooled ? SharedPos::of_interned(*pooled, line, column) : SharedPos({}, line, column);
+  }
+}
+// The same bytes as a string.
+template <class Ar> void serialize(Ar& a, InternedId& id, unsigned) {
+  if constexpr (Ar::is_saving::value) {
+    a & id.str();
+  } else if constexpr (requires { a.text_view(); }) {
+    id = InternedId(a.text_view());
+  } else {
+    std::string text;
+    a & text;
+    id = InternedId(text);
   }
 }
 // The same bytes as a list of strings.
@@ -197,7 +210,7 @@ template <class Ar> void serialize(Ar& a, Enterprise& e, unsigned) {
   // holds something (a registry row has none).
   EnterpriseDetail scratch;
   EnterpriseDetail& d = Ar::is_saving::value ? const_cast<EnterpriseDetail&>(e.detail()) : scratch;
-  a & e.id & e.name & d.aliases & e.location & e.segments & e.inferred_segments & e.role & e.status & e.kind & e.group &
+  a & e.id & e.name & d.aliases & e.location & e.segments & d.inferred_segments & e.role & e.status & e.kind & e.group &
       e.revenue & e.revenue_year & e.listed & d.capacity & d.declared & d.note & d.source & d.link_sources & e.pos;
   if constexpr (!Ar::is_saving::value) {
     if (d.empty()) e.more.reset();

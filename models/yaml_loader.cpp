@@ -664,7 +664,7 @@ void FileReader::read_enterprise_segments(const Fields& m, const std::string& wh
           continue;
         }
         e.segments.push_back(id);
-        if (inferred) e.inferred_segments.push_back(id);
+        if (inferred) e.edit_detail().inferred_segments.push_back(id);
         refs_.push_back({RefKind::leaf_segment, id, pos(at), "'segments' of " + what});
       }
     }
@@ -727,7 +727,10 @@ void FileReader::read_enterprise(const YAML::Node& n) {
   d.declared = read_declared(*m, what);
   d.note = text(*m, "note", what);
   d.source = source(*m, what);
+  // Inferred segments went into the detail as the segments were read.
+  if (e.more.has_value()) d.inferred_segments = std::move(e.edit_detail().inferred_segments);
   if (!d.empty()) e.edit_detail() = std::move(d);
+  else e.more.reset();
   if (!e.id.empty()) ws_.enterprises.push_back(std::move(e));
   else regions_.resize(pending_regions);  // as for chains: no dangling index
 }
@@ -1041,9 +1044,7 @@ void merge_uses(Loaded& L) {
         continue;
       }
       e.segments.push_back(seg);
-      if (std::find(u.part.inferred_segments.begin(), u.part.inferred_segments.end(), seg) !=
-          u.part.inferred_segments.end())
-        e.inferred_segments.push_back(seg);
+      if (u.part.inferred_segments().contains(seg)) e.edit_detail().inferred_segments.push_back(seg);
     }
     if (u.part.role) e.role = u.part.role;
     if (u.status_given) e.status = u.part.status;

@@ -91,7 +91,7 @@ Where where_of(const Workspace& ws, const std::map<std::string, SegmentPlace>& p
   if (!segs.empty()) w.text += " · " + segs;
   if (!e->group.empty()) {
     const Enterprise* g = enterprise_by_id(ws, e->group);
-    w.group = g != nullptr && !g->name.empty() ? g->name : e->group;
+    w.group = g != nullptr && !g->name.empty() ? g->name : e->group.str();
   }
   return w;
 }

@@ -64,7 +64,7 @@ std::string firm_body(const ServedWorkspace& sw, const std::string& id, Lang lan
                    kind_text(e->kind, lang), e->role ? std::string(" · ") + role_text(*e->role, lang) : "");
   std::string group = "-";
   if (!e->group.empty()) {
-    group = firm_link(ws, e->group, lang);
+    group = firm_link(ws, e->group.str(), lang);
     std::vector<std::string> siblings;
     for (const Enterprise& o : ws.enterprises)
       if (o.id != e->id && o.id != e->group && o.group == e->group) siblings.push_back(o.id);

@@ -13,4 +13,5 @@ target_sources(chainlens_tests PRIVATE
   models/enterprise_index_test.cpp
   models/out_of_line_test.cpp
   models/segment_ids_test.cpp
+  models/enterprise_record_test.cpp
 )
