@@ -17,10 +17,10 @@ bool is_supply_csv_header(std::string_view line) {
   return line.rfind("from,", 0) == 0 || line.rfind("\"from\",", 0) == 0;
 }
 
-std::vector<Supply> read_supply_csv(std::istream& in, const std::string& name, DiagnosticSink& sink,
-                                    std::size_t max_rows) {
+std::size_t read_supply_csv(std::istream& in, const std::string& name, DiagnosticSink& sink, std::size_t max_rows,
+                            const std::function<void(const Supply&)>& row) {
   using Parser = CsvTable<5>;  // bounded, quote-aware records: a bad line is skipped, never retried
-  std::vector<Supply> out;
+  std::size_t out = 0;
   std::unique_ptr<Parser> parser;
   DecodedInput decoded(in);  // UTF-8 or GB18030 (GBK), as bulk files
   try {
@@ -52,7 +52,7 @@ std::vector<Supply> read_supply_csv(std::istream& in, const std::string& name, D
       sink.error({name, line, static_cast<int>(p->column)}, p->message, {});
       continue;
     }
-    if (out.size() >= max_rows) {
+    if (out >= max_rows) {
       sink.error({name, line, 1}, "more than " + std::to_string(max_rows) + " rows", "split the file or raise the limit");
       break;
     }
@@ -84,7 +84,8 @@ std::vector<Supply> read_supply_csv(std::istream& in, const std::string& name, D
     }
     s.pos.line = line;
     s.pos.column = 1;
-    out.push_back(std::move(s));
+    row(s);
+    ++out;
   }
   return out;
 }

@@ -70,11 +70,5 @@ SupplyTable make_supply_table(const std::vector<Supply>& supplies) {
   return t;
 }
 
-SupplyTable take_supply_table(std::vector<Supply>& supplies) {
-  SupplyTable t = make_supply_table(supplies);
-  std::erase_if(supplies, [](const Supply& s) { return s.pos.file.empty(); });
-  supplies.shrink_to_fit();
-  return t;
-}
 
 }  // namespace chainlens

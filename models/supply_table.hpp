@@ -80,8 +80,4 @@ class SupplyTable {
 /// Builds the columns from `supplies` (all of them, in order).
 SupplyTable make_supply_table(const std::vector<Supply>& supplies);
 
-/// The loader's last step: every relation into columns, then the bulk CSV rows (those with no
-/// file in their position) dropped from `supplies`, which keeps the YAML-declared ones.
-SupplyTable take_supply_table(std::vector<Supply>& supplies);
-
 }  // namespace chainlens

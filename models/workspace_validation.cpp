@@ -3,6 +3,7 @@
 #include "models/workspace_validation.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -273,21 +274,45 @@ void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
         break;
     }
   }
+  // Each distinct id of the table is looked up once (a million firms, five million rows).
+  const SupplyTable& table = ws.supply_table;
+  enum : std::int8_t { unseen = -1, unknown, known, parent };
+  std::vector<std::int8_t> firm_state, segment_state;
+  const auto firm = [&](SupplyTable::Handle h) {
+    if (firm_state.size() < table.id_count()) firm_state.resize(table.id_count(), unseen);
+    if (firm_state[h] == unseen) firm_state[h] = enterprises.count(std::string(table.id(h))) ? known : unknown;
+    return firm_state[h];
+  };
+  const auto segment = [&](SupplyTable::Handle h) {
+    if (segment_state.size() < table.id_count()) segment_state.resize(table.id_count(), unseen);
+    if (segment_state[h] == unseen) {
+      const std::string id(table.id(h));
+      segment_state[h] = !segment_pos.count(id) ? unknown : children.count(id) ? parent : known;
+    }
+    return segment_state[h];
+  };
   for (const BulkSupplyRange& range : bulk_supplies)
     for (std::size_t i = range.begin; i < range.end; ++i) {
-      const Supply& s = ws.supplies[i];
-      const SourcePos pos{range.file, s.pos.line, 1};
-      for (const std::string* e : {&s.from, &s.to})
-        if (!enterprises.count(*e))
-          sink.error(pos, "unknown enterprise '" + *e + "' in a supply row",
-                     did_you_mean(*e, lazy_keys(enterprise_ids, enterprises)));
-      if (!segment_pos.count(s.segment))
-        sink.error(pos, "unknown segment '" + s.segment + "' in a supply row",
-                   did_you_mean(s.segment, lazy_keys(segment_ids, segment_pos)));
-      else if (children.count(s.segment))
-        sink.error(pos, "segment '" + s.segment + "' in a supply row is a parent segment",
-                   "name one of its children: " + list_children(children[s.segment]));
-      if (s.from == s.to) sink.error(pos, "the supply " + s.from + " -> " + s.to + " supplies itself");
+      const SourcePos pos{range.file, range.lines[i - range.begin], 1};
+      for (const SupplyTable::Handle e : {table.from(i), table.to(i)})
+        if (firm(e) == unknown) {
+          const std::string id(table.id(e));
+          sink.error(pos, "unknown enterprise '" + id + "' in a supply row",
+                     did_you_mean(id, lazy_keys(enterprise_ids, enterprises)));
+        }
+      if (const std::int8_t st = segment(table.segment(i)); st != known) {
+        const std::string id(table.segment_id(i));
+        if (st == unknown)
+          sink.error(pos, "unknown segment '" + id + "' in a supply row",
+                     did_you_mean(id, lazy_keys(segment_ids, segment_pos)));
+        else
+          sink.error(pos, "segment '" + id + "' in a supply row is a parent segment",
+                     "name one of its children: " + list_children(children[id]));
+      }
+      if (table.from(i) == table.to(i)) {
+        const std::string id(table.from_id(i));
+        sink.error(pos, "the supply " + id + " -> " + id + " supplies itself");
+      }
     }
   check_group_cycles(ws, sink);
   check_ids(ws, sink);

@@ -29,11 +29,13 @@ struct PendingRegion {
   SourcePos pos;
 };
 
-/// Supplies [begin, end) of ws.supplies came from the bulk CSV `file` (their pos has the
-/// line only); checked here with hash lookups instead of one PendingRef per field.
+/// Relations [begin, end) of ws.supply_table came from the bulk CSV `file`, from the lines
+/// in `lines` (one per relation); checked here once per distinct id, not one PendingRef per
+/// field.
 struct BulkSupplyRange {
   std::string file;
   std::size_t begin = 0, end = 0;
+  std::vector<int> lines;
 };
 
 /// The one id rule (issue 18): an id may become a file name, so it has no path separator

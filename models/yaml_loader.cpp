@@ -844,10 +844,18 @@ struct Loaded {
   ContentHasher hasher;
   std::optional<SourcePos> workspace_seen;
   std::vector<BulkSupplyRange> bulk_supplies;
+  std::size_t supplies_in_table = 0;  // ws.supplies [0, this) are in ws.supply_table already
   std::vector<EnterpriseUse> uses;
   std::vector<IncludeRef> includes;
   fs::path root;  // absolute, symlinks resolved; file keys are relative to it
 };
+
+// Appends the YAML relations read since the last call to the workspace's columns: a bulk
+// supply file goes straight into them, so they are filled file by file, in load order.
+void table_yaml_supplies(Loaded& L) {
+  for (; L.supplies_in_table < L.ws.supplies.size(); ++L.supplies_in_table)
+    L.ws.supply_table.push_back(L.ws.supplies[L.supplies_in_table]);
+}
 
 // Memory that loading holds, per item (docs/workspace-format.md "Limits"): a yaml-cpp node
 // of a file's tree, and a firm or relation of the model. Measured with /usr/bin/time on
@@ -858,11 +866,12 @@ constexpr std::size_t kBytesPerFirm = 1500;
 constexpr std::size_t kBytesPerRelation = 500;
 
 // What the model loaded so far takes, estimated; and what --max-memory-mb leaves of it.
-std::size_t model_bytes(const Workspace& ws) {
-  return ws.enterprises.size() * kBytesPerFirm + ws.supplies.size() * kBytesPerRelation;
+std::size_t model_bytes(const Loaded& L) {
+  const std::size_t relations = L.ws.supply_table.size() + (L.ws.supplies.size() - L.supplies_in_table);
+  return L.ws.enterprises.size() * kBytesPerFirm + relations * kBytesPerRelation;
 }
-std::size_t memory_left(const Workspace& ws, const LoadLimits& limits) {
-  const std::size_t used = model_bytes(ws);
+std::size_t memory_left(const Loaded& L, const LoadLimits& limits) {
+  const std::size_t used = model_bytes(L);
   return used >= limits.max_memory_bytes ? 0 : limits.max_memory_bytes - used;
 }
 
@@ -912,7 +921,7 @@ void load_yaml_text(const std::string& text, const std::string& name, Loaded& L,
   YAML::Node doc;
   std::optional<YAML::Mark> second, stuck;
   DocumentMarks marks;
-  marks.max_nodes = memory_left(L.ws, opt.limits) / kBytesPerYamlNode;
+  marks.max_nodes = memory_left(L, opt.limits) / kBytesPerYamlNode;
   try {
     std::istringstream in(text);
     YAML::Parser parser(in);
@@ -1004,17 +1013,21 @@ void load_one(const fs::path& path, const std::string& name, Loaded& L, const Lo
   L.hasher.add(bytes);
   if (*format == BulkFormat::csv && is_supply_csv_header(std::string_view(bytes).substr(0, bytes.find('\n')))) {
     std::istringstream in(std::move(bytes));
-    const std::size_t fit = memory_left(L.ws, opt.limits) / kBytesPerRelation;
-    std::vector<Supply> rows = read_supply_csv(in, name, L.sink, std::min(opt.limits.max_rows, fit));
-    const std::size_t begin = L.ws.supplies.size();
-    L.ws.supplies.insert(L.ws.supplies.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
-    L.bulk_supplies.push_back({name, begin, L.ws.supplies.size()});
+    const std::size_t fit = memory_left(L, opt.limits) / kBytesPerRelation;
+    table_yaml_supplies(L);  // the table keeps load order
+    BulkSupplyRange range{name, L.ws.supply_table.size(), 0, {}};
+    read_supply_csv(in, name, L.sink, std::min(opt.limits.max_rows, fit), [&](const Supply& s) {
+      L.ws.supply_table.push_back(s);
+      range.lines.push_back(s.pos.line);
+    });
+    range.end = L.ws.supply_table.size();
+    L.bulk_supplies.push_back(std::move(range));
     return;
   }
   std::istringstream in(std::move(bytes));
   BulkReadOptions bulk;
   bulk.max_string = opt.limits.max_string;
-  bulk.memory_rows = std::max<std::size_t>(1, memory_left(L.ws, opt.limits) / kBytesPerFirm);
+  bulk.memory_rows = std::max<std::size_t>(1, memory_left(L, opt.limits) / kBytesPerFirm);
   for (Enterprise& e : read_bulk_file(in, *format, name, L.sink, opt.limits.max_rows, bulk)) {
     if (!e.location.empty())
       L.regions.push_back({PendingRegion::Owner::enterprise, L.ws.enterprises.size(), e.pos});
@@ -1061,6 +1074,7 @@ void merge_uses(Loaded& L) {
 
 Workspace finish(Loaded& L) {
   merge_uses(L);
+  table_yaml_supplies(L);
   validate_workspace(L.ws, L.refs, L.regions, L.sink, L.bulk_supplies);
   if (!L.sink.empty()) {
     // One list in reading order: files are read sorted by path, so sort the same way.
@@ -1072,7 +1086,7 @@ Workspace finish(Loaded& L) {
     });
     throw InputError(std::move(all));
   }
-  L.ws.supply_table = take_supply_table(L.ws.supplies);  // issue 16: the analyses read columns
+  L.ws.supply_table.seal();  // issue 16: the analyses read columns; ws.supplies keeps the YAML ones
   L.ws.enterprise_index = index_enterprises(L.ws.enterprises, L.ws.supply_table);
   L.ws.content_hash = hex64(L.hasher.digest());
   L.ws.root = L.root.generic_string();
