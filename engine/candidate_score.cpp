@@ -141,7 +141,8 @@ ScoreFactors base_factors(const ScoringModel& m, const C& c, bool listed, bool& 
   base.strength = strength_factor(m.weights, c.revenue);
   if (m.linked.contains(c.id)) base.link = 1;
   // The group test: c's top (through the workspace's group links, or its own `group`).
-  group_link = m.local_tops.contains(m.top_of(c.group.empty() ? std::string_view(c.id) : std::string_view(static_cast<const std::string&>(c.group))));
+  const std::string& group = c.group;  // a Candidate's string, an Enterprise's interned id
+  group_link = m.local_tops.contains(m.top_of(group.empty() ? c.id : group));
   if (group_link) base.link = 1;
   base.listed = listed ? 1 : 0;
   return base;

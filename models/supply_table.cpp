@@ -70,5 +70,4 @@ SupplyTable make_supply_table(const std::vector<Supply>& supplies) {
   return t;
 }
 
-
 }  // namespace chainlens

@@ -277,14 +277,13 @@ void validate_workspace(Workspace& ws, const std::vector<PendingRef>& refs,
   // Each distinct id of the table is looked up once (a million firms, five million rows).
   const SupplyTable& table = ws.supply_table;
   enum : std::int8_t { unseen = -1, unknown, known, parent };
-  std::vector<std::int8_t> firm_state, segment_state;
+  const std::size_t ids = bulk_supplies.empty() ? 0 : table.id_count();
+  std::vector<std::int8_t> firm_state(ids, unseen), segment_state(ids, unseen);
   const auto firm = [&](SupplyTable::Handle h) {
-    if (firm_state.size() < table.id_count()) firm_state.resize(table.id_count(), unseen);
     if (firm_state[h] == unseen) firm_state[h] = enterprises.count(std::string(table.id(h))) ? known : unknown;
     return firm_state[h];
   };
   const auto segment = [&](SupplyTable::Handle h) {
-    if (segment_state.size() < table.id_count()) segment_state.resize(table.id_count(), unseen);
     if (segment_state[h] == unseen) {
       const std::string id(table.id(h));
       segment_state[h] = !segment_pos.count(id) ? unknown : children.count(id) ? parent : known;

@@ -730,7 +730,6 @@ void FileReader::read_enterprise(const YAML::Node& n) {
   // Inferred segments went into the detail as the segments were read.
   if (e.more.has_value()) d.inferred_segments = std::move(e.edit_detail().inferred_segments);
   if (!d.empty()) e.edit_detail() = std::move(d);
-  else e.more.reset();
   if (!e.id.empty()) ws_.enterprises.push_back(std::move(e));
   else regions_.resize(pending_regions);  // as for chains: no dangling index
 }
