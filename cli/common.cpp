@@ -236,7 +236,7 @@ static std::string resolve_or_throw(const Workspace& ws, const std::string& text
     if (kind == FindHit::Kind::chain)
       for (const Chain& c : ws.chains) words.insert(words.end(), {c.id, c.name});
     if (kind == FindHit::Kind::enterprise)
-      for (const Enterprise& e : ws.enterprises) words.insert(words.end(), {e.id, e.name});
+      for (const Enterprise& e : ws.enterprises) words.insert(words.end(), {e.id.str(), e.name.str()});
     const std::string close = closest_match(text, words);
     if (!close.empty()) hint = "did you mean '" + close + "'?";
   }

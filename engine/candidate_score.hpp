@@ -11,6 +11,7 @@
 #include "engine/gaps.hpp"
 #include "engine/view_map.hpp"
 #include "models/workspace.hpp"
+#include "models/text_hash.hpp"
 
 namespace chainlens {
 
@@ -80,7 +81,7 @@ struct ScoringModel {
   // where copying them was most of preparing): the workspace must outlive the model, as it
   // must outlive the graph the model is prepared from.
   ViewSet linked;                              // ids that supply or buy from a local enterprise
-  std::unordered_set<std::string> listed;      // ids on the chain's target lists
+  TextSet listed;                              // ids on the chain's target lists
   ViewMap<std::string_view> group_of;          // workspace enterprise -> its group
   ViewSet local_tops;                          // the group tops of local, open enterprises
   ReportNames names;                           // the chain and segment names of the gap report

@@ -148,7 +148,7 @@ std::vector<std::string> supply_articulation_points(const ChainGraph& graph) {
   boost::articulation_points(u, std::back_inserter(cut));
   std::vector<std::string> out;
   out.reserve(cut.size());
-  for (auto v : cut) out.push_back(s[v].enterprise->id);
+  for (auto v : cut) out.push_back(s[v].enterprise->id.str());
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -63,7 +63,7 @@ static std::vector<FindHit> find_all(const Workspace& ws, std::string_view text)
   for (const Enterprise& e : ws.enterprises) {
     std::vector<std::string_view> texts{e.id, e.name};
     for (const std::string& a : e.detail().aliases) texts.push_back(a);
-    consider(hits, q, {FindHit::Kind::enterprise, e.id, e.name.empty() ? e.id : e.name, "", "", 0}, texts);
+    consider(hits, q, {FindHit::Kind::enterprise, e.id.str(), (e.name.empty() ? e.id : e.name).str(), "", "", 0}, texts);
   }
   std::stable_sort(hits.begin(), hits.end(), [](const FindHit& a, const FindHit& b) {
     if (a.rank != b.rank) return a.rank < b.rank;

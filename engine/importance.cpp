@@ -13,6 +13,7 @@
 #include "engine/declared_gaps.hpp"
 #include "engine/downstream_sums.hpp"
 #include "engine/workspace_model.hpp"
+#include "models/text_hash.hpp"
 
 #include <unordered_set>
 
@@ -68,7 +69,7 @@ FactorTable importance_factors(const WorkspaceModel& model, const std::vector<st
   const auto declared = declared_gap_flags(ws);
   // P's 0.5: a firm of the target lists operates in the segment.
   std::vector<bool> listed_in(model.size(), false);
-  const std::unordered_set<std::string> listed_ids(listed.begin(), listed.end());
+  const TextSet listed_ids(listed.begin(), listed.end());
   // K: some operating enterprise that counts in the segment is located under the root.
   std::vector<bool> domestic(model.size(), false);
   // Each enterprise's segments come from the model's membership columns (integers), not a

@@ -94,7 +94,7 @@ LocalSupplyReport local_supply(const ChainGraph& graph, const Scope& scope, cons
     previous_customer = all[position].id;
     ++r.enterprises_total;
     const Enterprise* e = &all[position];
-    const std::string& id = e->id;
+    const std::string_view id = e->id;
     const std::optional<SupplyVertexId> vertex = graph.supply_vertex(position);
     const bool customer_local = graph.is_local(*e, scope);
     const bool customer_operating_local = e->status == EnterpriseStatus::operating && customer_local;

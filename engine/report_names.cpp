@@ -5,6 +5,7 @@
 
 #include "engine/chain_graph.hpp"
 #include "engine/workspace_model.hpp"
+#include "models/text_hash.hpp"
 
 namespace chainlens {
 
@@ -46,7 +47,7 @@ std::string ReportNames::firm(std::string_view id) const {
   const std::optional<std::size_t> at = firm_index->find(*firm_list, id);
   if (!at) return {};
   const Enterprise& e = (*firm_list)[*at];
-  return e.name.empty() ? e.id : e.name;
+  return (e.name.empty() ? e.id : e.name).str();
 }
 
 void name_firms_from(ReportNames& names, const ChainGraph& graph) {
@@ -54,10 +55,10 @@ void name_firms_from(ReportNames& names, const ChainGraph& graph) {
   names.firm_index = &graph.enterprise_index();
 }
 
-void name_firm(ReportNames& names, const Enterprise& e) { names.firms[e.id] = e.name.empty() ? e.id : e.name; }
+void name_firm(ReportNames& names, const Enterprise& e) { names.firms[e.id.str()] = (e.name.empty() ? e.id : e.name).str(); }
 
 void name_firms(ReportNames& names, const ChainGraph& graph, const std::vector<std::string>& ids) {
-  std::unordered_set<std::string> open;
+  TextSet open;
   for (const std::string& id : ids) {
     if (names.firms.contains(id)) continue;
     if (auto v = graph.find_enterprise(id); v && graph.supply()[*v].enterprise)

@@ -9,6 +9,7 @@
 
 #include "engine/chain_graph.hpp"
 #include "engine/rank_key.hpp"
+#include "models/text_hash.hpp"
 
 namespace chainlens {
 
@@ -27,7 +28,7 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions) 
 
 std::vector<const Enterprise*> workspace_candidate_firms(const ChainGraph& graph, const Scope& scope) {
   const Workspace& ws = graph.workspace();
-  std::unordered_set<std::string> listed;
+  TextSet listed;
   for (const TargetList& t : graph.chain().target_lists) listed.insert(t.enterprises.begin(), t.enterprises.end());
   // Which enterprises are candidates, blocks side by side (three quarters of a million on the
   // largest benchmark), then joined in workspace order.

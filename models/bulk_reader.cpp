@@ -254,7 +254,8 @@ bool split_segments(std::string_view s, SegmentIds& out, std::string& repeated) 
 }  // namespace
 
 // Fills an enterprise from the column texts; shared by CSV and JSON Lines.
-bool enterprise_from_fields(const BulkFields& f, std::size_t max_string, Enterprise& e, std::string& error) {
+bool enterprise_from_fields(const BulkFields& f, std::size_t max_string, Enterprise& e, std::string& error,
+                            TextPool* texts) {
   for (std::size_t i = 0; i < f.size(); ++i)
     if (max_string > 0 && f[i].size() > max_string)  // --max-string holds for bulk rows too (issue 18)
       return error = std::string("column '") + kBulkColumns[i] + "' is " + std::to_string(f[i].size()) +
@@ -269,8 +270,9 @@ bool enterprise_from_fields(const BulkFields& f, std::size_t max_string, Enterpr
   if (f[0].empty()) return error = "missing id", false;
   if (f[2].empty()) return error = "missing location", false;
   e = Enterprise{};
-  e.id = f[0];
-  e.name = f[1].empty() ? e.id : std::string(f[1]);
+  const auto text = [&](std::string_view s) { return texts ? PooledText(*texts, s) : PooledText(s); };
+  e.id = text(f[0]);
+  e.name = f[1].empty() ? e.id : text(f[1]);
   e.location = RegionPath::parse(f[2]);
   if (std::string twice; !split_segments(f[3], e.segments, twice))
     return error = "segment '" + twice + "' is listed twice", false;
@@ -366,16 +368,16 @@ bool json_fields(std::string_view text, BulkScratch& sc, BulkFields& f, std::str
 
 }  // namespace
 
-bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error) {
+bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error, TextPool* texts) {
   if (!row.error.empty()) return error = row.error, false;
   BulkFields f{};
   if (format == BulkFormat::csv) {
     for (std::size_t i = 0; i < f.size(); ++i) f[i] = row.fields[i];
-    return enterprise_from_fields(f, row.max_string, out, error);
+    return enterprise_from_fields(f, row.max_string, out, error, texts);
   }
   BulkScratch scratch;
   if (!json_fields(row.text, scratch, f, error)) return false;
-  return enterprise_from_fields(f, row.max_string, out, error);
+  return enterprise_from_fields(f, row.max_string, out, error, texts);
 }
 
 std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, const std::string& file_name,
@@ -401,7 +403,7 @@ std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format, cons
       break;
     }
     Enterprise e;
-    if (!parse_bulk_row(row, format, e, error)) {
+    if (!parse_bulk_row(row, format, e, error, options.texts)) {
       sink.error({file_name, static_cast<int>(row.line), 1}, error);
       continue;
     }

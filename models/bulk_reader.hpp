@@ -28,6 +28,8 @@ struct BulkReadOptions {
   std::shared_ptr<const ColumnMapping> columns;
   /// read_bulk_file: the rows that fit in what --max-memory-mb leaves (0: no such bound).
   std::size_t memory_rows = 0;
+  /// read_bulk_file: where the rows' ids and names go (a workspace's pool); none: heap copies.
+  TextPool* texts = nullptr;
 };
 
 /// From the file name: .csv -> csv; .jsonl, .ndjson, .json -> jsonl; else empty.
@@ -128,10 +130,13 @@ class BulkRowReader {
 
 /// Converts one raw row into an enterprise, location as written (aliases are resolved
 /// by the caller). A bad row returns false with `error` set to the reason.
-bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error);
+bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std::string& error,
+                    TextPool* texts = nullptr);
 
 /// Fills an enterprise from a row's column texts (location as written); false with the reason.
-bool enterprise_from_fields(const BulkFields& fields, std::size_t max_string, Enterprise& out, std::string& error);
+/// The id and name go into `texts` when given.
+bool enterprise_from_fields(const BulkFields& fields, std::size_t max_string, Enterprise& out, std::string& error,
+                            TextPool* texts = nullptr);
 
 /// Reads a whole bulk file; every bad row becomes a diagnostic at file:line.
 std::vector<Enterprise> read_bulk_file(std::istream& in, BulkFormat format,

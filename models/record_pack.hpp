@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "models/pooled_text.hpp"
+
 namespace chainlens {
 
 class RegionPool;
@@ -58,6 +60,10 @@ class PackOut {
     length(s.size());
     out_.append(s);
   }
+  void put(const PooledText& s) {
+    length(s.size());
+    out_.append(s.view());
+  }
   void put(bool b) { out_.push_back(b ? 1 : 0); }
   template <class T>
   void put(const std::vector<T>& v) {
@@ -99,6 +105,8 @@ class PackIn {
 
   /// Where decoded region paths are shared, if anywhere (not owned).
   RegionPool* regions = nullptr;
+  /// Where decoded ids and names go; none: each owns a heap copy.
+  TextPool* texts = nullptr;
   /// The file name the last decoded position named, interned, and the block's own copy of it
   /// that the next position is compared with: the next one naming it skips the pool's lookup,
   /// and no record reads the pool's memory, which other threads' blocks share (reading it
@@ -149,6 +157,10 @@ class PackIn {
     const std::size_t n = length();
     s.assign(at_, n);
     at_ += n;
+  }
+  void get(PooledText& t) {
+    const std::string_view v = text_view();
+    t = texts ? PooledText(*texts, v) : PooledText(v);
   }
   void get(bool& b) {
     std::uint8_t byte = 0;

@@ -22,6 +22,7 @@
 #include <sstream>
 
 #include <sys/mman.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_pipeline.h>
 #include <xxhash.h>
 
@@ -246,7 +247,7 @@ inline void advise_huge_pages(void* data, std::size_t bytes) {
 // of kEnterpriseBlock records, decoded side by side as they are read. Through the archive
 // field by field, a million enterprises were most of loading the largest benchmark.
 constexpr std::size_t kEnterpriseBlock = 4096;
-template <class Ar> void serialize_enterprises(Ar& a, std::vector<Enterprise>& list) {
+template <class Ar> void serialize_enterprises(Ar& a, std::vector<Enterprise>& list, TextPool& texts) {
   if constexpr (Ar::is_saving::value) {
     const std::uint64_t count = list.size();
     a << count;
@@ -269,6 +270,9 @@ template <class Ar> void serialize_enterprises(Ar& a, std::vector<Enterprise>& l
       std::string bytes;
     };
     std::size_t next = 0;
+    // A pool per thread, not per block: a block's few hundred kilobytes of names would leave
+    // most of each pool block empty.
+    tbb::enumerable_thread_specific<TextPool> thread_texts;
     tbb::parallel_pipeline(
         4,
         tbb::make_filter<void, std::shared_ptr<Block>>(
@@ -288,14 +292,16 @@ template <class Ar> void serialize_enterprises(Ar& a, std::vector<Enterprise>& l
               PackIn in(b->bytes.data(), b->bytes.data() + b->bytes.size());
               RegionPool regions;  // per block: blocks decode side by side
               in.regions = &regions;
+              in.texts = &thread_texts.local();
               for (std::size_t i = b->first; i < std::min(list.size(), b->first + kEnterpriseBlock); ++i) in & list[i];
               if (!in.done()) throw std::runtime_error("packed record: an enterprise block has bytes left over");
             }));
+    for (TextPool& t : thread_texts) texts.adopt(std::move(t));
   }
 }
 template <class Ar> void serialize(Ar& a, Workspace& w, unsigned) {
   a & w.name & w.scope & w.scoring & w.importance & w.includes & w.sources & w.regions & w.chains;
-  serialize_enterprises(a, w.enterprises);
+  serialize_enterprises(a, w.enterprises, *w.text_pool);
   a & w.supplies;
   serialize_table(a, w.supply_table);
   if constexpr (Ar::is_saving::value) {

@@ -3,7 +3,9 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace chainlens {
 
@@ -11,5 +13,8 @@ struct TextHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
+
+/// A set of strings asked about by any text (a view, an enterprise's pooled id) without a copy.
+using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 
 }  // namespace chainlens

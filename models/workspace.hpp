@@ -1,6 +1,7 @@
 // models/workspace.hpp: everything a workspace folder holds, merged from all its
 // files (workspace-format.md). Plain data; the engine builds its graph from it.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct Workspace {
   std::vector<Source> sources;
   std::vector<Region> regions;
   std::vector<Chain> chains;
+  /// Where the loaded enterprises' ids and names live; shared by the workspace's copies, so
+  /// that an enterprise copied from one stays readable while any copy is alive.
+  std::shared_ptr<TextPool> text_pool = std::make_shared<TextPool>();
   std::vector<Enterprise> enterprises;
   /// Relations declared in YAML, with their sources and positions (what --check-sources and
   /// the loader's messages read). Bulk CSV relations are not kept here once loaded.

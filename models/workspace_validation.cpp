@@ -123,9 +123,9 @@ void check_parent_cycles(const std::vector<const Segment*>& segments,
 void check_group_cycles(const Workspace& ws, DiagnosticSink& sink) {
   std::unordered_map<std::string, const Enterprise*> by_id;
   for (const Enterprise& e : ws.enterprises) by_id.emplace(e.id, &e);
-  std::unordered_set<std::string> reported;
+  std::unordered_set<std::string_view> reported;
   for (const Enterprise& e : ws.enterprises) {
-    std::unordered_set<std::string> seen{e.id};
+    std::unordered_set<std::string_view> seen{e.id};
     const Enterprise* cur = &e;
     while (!cur->group.empty()) {
       auto it = by_id.find(cur->group);
@@ -143,7 +143,7 @@ void check_group_cycles(const Workspace& ws, DiagnosticSink& sink) {
 
 // Every id of the workspace, as the loader read it, against the one id rule.
 void check_ids(const Workspace& ws, DiagnosticSink& sink) {
-  const auto check = [&](const std::string& id, const SourcePos& pos, const char* what, bool file_name) {
+  const auto check = [&](std::string_view id, const SourcePos& pos, const char* what, bool file_name) {
     if (id.empty()) return;  // reported by the loader as missing
     const std::string why = id_problem(id, file_name);
     if (!why.empty())

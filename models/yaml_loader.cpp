@@ -697,9 +697,10 @@ void FileReader::read_enterprise(const YAML::Node& n) {
   if (!m) return;
   Enterprise e;
   e.pos = m->pos;
-  e.id = text(*m, "id", "an enterprise", true);
+  TextPool& pool = *ws_.text_pool;
+  e.id = PooledText(pool, text(*m, "id", "an enterprise", true));
   const std::string what = "enterprise '" + e.id + "'";
-  e.name = text(*m, "name", what);
+  e.name = PooledText(pool, text(*m, "name", what));
   if (e.name.empty()) e.name = e.id;
   EnterpriseDetail d;
   d.aliases = text_list(*m, "aliases", what);
@@ -1027,6 +1028,7 @@ void load_one(const fs::path& path, const std::string& name, Loaded& L, const Lo
   BulkReadOptions bulk;
   bulk.max_string = opt.limits.max_string;
   bulk.memory_rows = std::max<std::size_t>(1, memory_left(L, opt.limits) / kBytesPerFirm);
+  bulk.texts = L.ws.text_pool.get();
   for (Enterprise& e : read_bulk_file(in, *format, name, L.sink, opt.limits.max_rows, bulk)) {
     if (!e.location.empty())
       L.regions.push_back({PendingRegion::Owner::enterprise, L.ws.enterprises.size(), e.pos});

@@ -48,7 +48,7 @@ std::string segment_display_name(const Segment& s, Lang lang) {
 
 std::string short_firm_name(const Workspace& ws, std::string_view id) {
   for (const Enterprise& e : ws.enterprises)
-    if (e.id == id) return !e.detail().aliases.empty() ? e.detail().aliases.front() : e.name.empty() ? std::string(id) : e.name;
+    if (e.id == id) return !e.detail().aliases.empty() ? e.detail().aliases.front() : e.name.empty() ? std::string(id) : e.name.str();
   return std::string(id);
 }
 

@@ -77,7 +77,7 @@ std::string percent(const std::optional<double>& v) {
 
 std::string firm_name(const Workspace& ws, std::string_view id) {
   for (const Enterprise& e : ws.enterprises)
-    if (e.id == id) return e.name.empty() ? std::string(id) : e.name;
+    if (e.id == id) return e.name.empty() ? std::string(id) : e.name.str();
   return std::string(id);
 }
 

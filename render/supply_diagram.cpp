@@ -20,7 +20,7 @@ constexpr const char* kSingleSource = "#D55E00";  // vermillion, as missing segm
 
 constexpr int kNameColumns = 16;  // firm names wrap after 8 CJK characters
 
-std::vector<std::string> firm_name(const Enterprise& e) { return wrap_label(e.name.empty() ? e.id : e.name, kNameColumns); }
+std::vector<std::string> firm_name(const Enterprise& e) { return wrap_label((e.name.empty() ? e.id : e.name).str(), kNameColumns); }
 
 }  // namespace
 
@@ -46,7 +46,7 @@ Diagram supply_diagram(const ChainGraph& graph, const Scope& scope, const Chokep
   // Every firm of the chain: those in supply relations and those operating in a segment.
   std::map<std::string, const Enterprise*> firms;
   std::map<std::string, std::string> first_segment;  // firm -> a segment it operates in (for collapsing)
-  for (auto v : boost::make_iterator_range(boost::vertices(sg))) firms[sg[v].enterprise->id] = sg[v].enterprise;
+  for (auto v : boost::make_iterator_range(boost::vertices(sg))) firms[sg[v].enterprise->id.str()] = sg[v].enterprise;
   for (SegmentVertexId v = 0; v < graph.segment_count(); ++v)
     for (const SegmentMember& m : graph[v].members) {
       firms.emplace(m.enterprise->id, m.enterprise);

@@ -67,12 +67,12 @@ std::string firm_body(const ServedWorkspace& sw, const std::string& id, Lang lan
     group = firm_link(ws, e->group.str(), lang);
     std::vector<std::string> siblings;
     for (const Enterprise& o : ws.enterprises)
-      if (o.id != e->id && o.id != e->group && o.group == e->group) siblings.push_back(o.id);
+      if (o.id != e->id && o.id != e->group && o.group == e->group) siblings.push_back(o.id.str());
     if (!siblings.empty()) group += std::string(tr(lang, "; 同集团: ", "; same group: ")) + firm_links(ws, siblings, lang);
   } else {
     std::vector<std::string> members;
     for (const Enterprise& o : ws.enterprises)
-      if (o.group == e->id) members.push_back(o.id);
+      if (o.group == e->id) members.push_back(o.id.str());
     if (!members.empty()) group = std::string(tr(lang, "集团成员: ", "members: ")) + firm_links(ws, members, lang);
   }
   h += fmt::format("<dt>{}</dt><dd id=\"firm-group\">{}</dd>", tr(lang, "集团", "Group"), group);

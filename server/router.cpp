@@ -145,7 +145,7 @@ Response dispatch(const Request& req, const HolderState& state, const ServeLimit
   }
   if (p[0] == "firms" && p.size() == 2) {
     const Enterprise* e = sw.find_enterprise(p[1]);
-    return html_page(req, state, e ? (e->name.empty() ? e->id : e->name) : p[1], firm_body(sw, p[1], lang));
+    return html_page(req, state, e ? (e->name.empty() ? e->id : e->name).str() : p[1], firm_body(sw, p[1], lang));
   }
   if (p[0] == "chains" && p.size() >= 2) {
     const ServedChain& c = chain_or_404(p[1]);

@@ -22,7 +22,7 @@ std::vector<WhatIfChange> what_if_changes(const Workspace& ws, const Request& re
     throw RequestError(400, "a what-if needs at least one add=ID or remove=ID", "e.g. ?add=geely");
   std::vector<std::string> ids;
   ids.reserve(ws.enterprises.size());
-  for (const Enterprise& e : ws.enterprises) ids.push_back(e.id);
+  for (const Enterprise& e : ws.enterprises) ids.push_back(e.id.str());
   std::set<std::string> seen;
   std::vector<WhatIfChange> out;
   auto take = [&](const std::vector<std::string>& list, WhatIfChange::Kind kind) {

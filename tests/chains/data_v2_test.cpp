@@ -97,7 +97,7 @@ TEST_CASE("data v2: every local firm has a group or is named in chains/README.md
       if (!is_local(e, ws.scope) || e.segments.empty() || !e.group.empty()) continue;
       if (e.kind != EnterpriseKind::firm && e.kind != EnterpriseKind::project) continue;
       INFO(name << ": " << e.id << " has no group and is not in the README list");
-      CHECK(named.contains(e.id));
+      CHECK(named.contains(e.id.str()));
     }
   }
 }

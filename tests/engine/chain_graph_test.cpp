@@ -157,7 +157,7 @@ TEST_CASE("ChainGraph: enterprises in id order, positions, and the supply vertex
   const auto& all = t.workspace().enterprises;
   // File order yard, mill, old, enginer; by id: enginer, mill, old, yard (closed ones too).
   std::vector<std::string> by_id;
-  for (std::uint32_t i : g.enterprises_by_id()) by_id.push_back(all[i].id);
+  for (std::uint32_t i : g.enterprises_by_id()) by_id.push_back(all[i].id.str());
   CHECK(by_id == std::vector<std::string>{"enginer", "mill", "old", "yard"});
   CHECK(g.find_position("old") == std::optional<std::size_t>(2));
   CHECK_FALSE(g.find_position("nobody"));
@@ -205,7 +205,7 @@ TEST_CASE("ChainGraph: a workspace grown after loading gets the graph's own inde
   const ChainGraph g(grown, *grown.find_chain("ship"));
   // aaa (position 4) sorts first; the others keep their order and their supply vertices.
   std::vector<std::string> by_id;
-  for (std::uint32_t i : g.enterprises_by_id()) by_id.push_back(grown.enterprises[i].id);
+  for (std::uint32_t i : g.enterprises_by_id()) by_id.push_back(grown.enterprises[i].id.str());
   CHECK(by_id == std::vector<std::string>{"aaa", "enginer", "mill", "old", "yard"});
   CHECK(g.find_position("aaa") == std::optional<std::size_t>(4));
   CHECK_FALSE(g.find_enterprise("aaa"));  // no relation

@@ -165,7 +165,7 @@ TEST_CASE("workspace_candidate_firms: a repeated id is one candidate, its first 
   const Scope scope = graph.default_scope();
   const std::vector<const Enterprise*> firms = workspace_candidate_firms(graph, scope);
   std::vector<std::string> ids, names;
-  for (const Enterprise* e : firms) ids.push_back(e->id), names.push_back(e->name);
+  for (const Enterprise* e : firms) ids.push_back(e->id.str()), names.push_back(e->name.str());
   // By hand, in workspace order: local-c is local, sub operates in no segment of the chain
   // and is on no list, top (position 2) is one, the local lister is not, near (城阳, outside
   // 新区) is one, parkx is a park; then lister's outside copy; top's copy is dropped.

@@ -99,7 +99,7 @@ TEST_CASE("loader: the rows of a bulk file share one copy of its name (issue 16)
   std::ofstream(d / "pool-with-a-long-file-name.csv") << "id,location,segments\nx1,中国,a\nx2,中国,a\nx3,中国,a\n";
   const Workspace ws = load_workspace(d);
   std::map<std::string, const Enterprise*> by_id;
-  for (const Enterprise& e : ws.enterprises) by_id[e.id] = &e;
+  for (const Enterprise& e : ws.enterprises) by_id[e.id.str()] = &e;
   REQUIRE(by_id.size() == 5);
   const std::string csv = (d / "pool-with-a-long-file-name.csv").generic_string();
   CHECK(by_id["x1"]->pos.file() == csv);

@@ -14,4 +14,5 @@ target_sources(chainlens_tests PRIVATE
   models/out_of_line_test.cpp
   models/segment_ids_test.cpp
   models/enterprise_record_test.cpp
+  models/pooled_text_test.cpp
 )

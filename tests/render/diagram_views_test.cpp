@@ -222,7 +222,7 @@ void check_no_ids(const Diagram& d, const Workspace& ws) {
     ids.push_back(c.id);
     for (const Segment& s : c.segments) ids.push_back(s.id);
   }
-  for (const Enterprise& e : ws.enterprises) ids.push_back(e.id);
+  for (const Enterprise& e : ws.enterprises) ids.push_back(e.id.str());
   for (const std::string& text : visible_texts(d))
     for (const std::string& id : ids) {
       INFO(text << " shows the id " << id);
