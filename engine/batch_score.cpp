@@ -45,6 +45,7 @@ struct ThreadState {
   // zeroed first (a `rep stos` each, a few percent of a row).
   BulkFields fields;
   ScoreRow row;
+  BulkValues values;  // the full path's, its segment list reused
 };
 
 Outcome outcome_of(const ScoreRow& r, bool include_nearby) {
@@ -91,9 +92,8 @@ BatchStats score_stream(const ScoringModel& model, const std::vector<Region>& re
       sinks.render(chunk.rendered, row, rec.line);
       return;
     }
-    Enterprise e;
-    if (!enterprise_from_fields(fields, reader.max_string(), e, s.reject)) return;
-    CandidateScore full = score_candidate(model, to_candidate(e, regions));
+    if (!bulk_values(fields, reader.max_string(), t.values, s.reject)) return;
+    CandidateScore full = score_candidate(model, to_candidate(t.values, regions));
     const ScoreRow view = score_row(full);
     s.outcome = outcome_of(view, model.include_nearby);
     if (fast) sinks.render(chunk.rendered, view, rec.line);

@@ -9,6 +9,7 @@
 
 #include "engine/chain_graph.hpp"
 #include "engine/rank_key.hpp"
+#include "models/bulk_reader.hpp"
 #include "models/text_hash.hpp"
 
 namespace chainlens {
@@ -23,6 +24,19 @@ Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions) 
   c.group = e.group.str();
   c.kind = e.kind;
   c.status = e.status;
+  return c;
+}
+
+Candidate to_candidate(const BulkValues& row, const std::vector<Region>& regions) {
+  Candidate c;
+  c.id = row.id;
+  c.name = row.name;
+  c.location = resolve_alias(regions, RegionPath::parse(row.location));
+  c.segments.assign(row.segments.begin(), row.segments.end());
+  c.revenue = row.revenue;
+  c.group = row.group;
+  c.kind = row.kind;
+  c.status = row.status;
   return c;
 }
 

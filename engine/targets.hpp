@@ -8,6 +8,8 @@
 
 namespace chainlens {
 
+struct BulkValues;
+
 struct TargetsReport {
   std::string chain;
   Scope scope;
@@ -37,6 +39,9 @@ std::vector<const Enterprise*> workspace_candidate_firms(const ChainGraph& graph
 /// Candidate from an enterprise, its location's alias resolved against `regions` (pass the
 /// workspace's regions for a bulk row, none for a workspace enterprise, already resolved).
 Candidate to_candidate(const Enterprise& e, const std::vector<Region>& regions);
+/// The same from a checked bulk row, with no enterprise made on the way (`score`'s full path:
+/// an enterprise interns its segment and group ids for the life of the process).
+Candidate to_candidate(const BulkValues& row, const std::vector<Region>& regions);
 
 /// Scores and ranks; a candidate id seen twice is scored once (the first wins). Candidates
 /// in the scope one level up are counted and left out unless the model includes them.

@@ -234,7 +234,8 @@ bool parse_number(std::string_view s, double& out) {
 }
 
 // The ';'-separated ids, trimmed, into `out`; false with the id when one is listed twice.
-bool split_segments(std::string_view s, SegmentIds& out, std::string& repeated) {
+bool split_segments(std::string_view s, std::vector<std::string_view>& out, std::string& repeated) {
+  out.clear();
   std::size_t start = 0;
   while (start <= s.size()) {
     std::size_t end = s.find(';', start);
@@ -243,7 +244,7 @@ bool split_segments(std::string_view s, SegmentIds& out, std::string& repeated) 
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
     while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
     if (!part.empty()) {
-      if (out.contains(part)) return repeated = part, false;
+      if (std::find(out.begin(), out.end(), part) != out.end()) return repeated = part, false;
       out.push_back(part);
     }
     start = end + 1;
@@ -253,9 +254,8 @@ bool split_segments(std::string_view s, SegmentIds& out, std::string& repeated) 
 
 }  // namespace
 
-// Fills an enterprise from the column texts; shared by CSV and JSON Lines.
-bool enterprise_from_fields(const BulkFields& f, std::size_t max_string, Enterprise& e, std::string& error,
-                            TextPool* texts) {
+// Shared by CSV and JSON Lines, by the loader and by `score`.
+bool bulk_values(const BulkFields& f, std::size_t max_string, BulkValues& v, std::string& error) {
   for (std::size_t i = 0; i < f.size(); ++i)
     if (max_string > 0 && f[i].size() > max_string)  // --max-string holds for bulk rows too (issue 18)
       return error = std::string("column '") + kBulkColumns[i] + "' is " + std::to_string(f[i].size()) +
@@ -269,45 +269,69 @@ bool enterprise_from_fields(const BulkFields& f, std::size_t max_string, Enterpr
       return error = std::string("column '") + kBulkColumns[i] + "' " + why, false;
   if (f[0].empty()) return error = "missing id", false;
   if (f[2].empty()) return error = "missing location", false;
-  e = Enterprise{};
-  const auto text = [&](std::string_view s) { return texts ? PooledText(*texts, s) : PooledText(s); };
-  e.id = text(f[0]);
-  e.name = f[1].empty() ? e.id : text(f[1]);
-  e.location = RegionPath::parse(f[2]);
-  if (std::string twice; !split_segments(f[3], e.segments, twice))
+  v.id = f[0];
+  v.name = f[1].empty() ? f[0] : f[1];
+  v.location = f[2];
+  if (std::string twice; !split_segments(f[3], v.segments, twice))
     return error = "segment '" + twice + "' is listed twice", false;
+  v.role.reset();
   if (!f[4].empty()) {
-    e.role = enum_from_string<Role>(f[4]);
-    if (!e.role) return error = "unknown role '" + std::string(f[4]) + "' (expected anchor, key, supplier, research or platform)", false;
+    v.role = enum_from_string<Role>(f[4]);
+    if (!v.role) return error = "unknown role '" + std::string(f[4]) + "' (expected anchor, key, supplier, research or platform)", false;
   }
+  v.status = EnterpriseStatus::operating;
   if (!f[5].empty()) {
     const auto st = enum_from_string<EnterpriseStatus>(f[5]);
     if (!st) return error = "unknown status '" + std::string(f[5]) + "' (expected operating, building, planned or closed)", false;
-    e.status = *st;
+    v.status = *st;
   }
+  v.revenue.reset();
   if (!f[6].empty()) {
-    double v = 0;
-    if (!parse_number(f[6], v)) return error = "revenue '" + std::string(f[6]) + "' is not a finite number", false;
-    if (v < 0) return error = "revenue must not be negative", false;
-    e.revenue = v;
+    double x = 0;
+    if (!parse_number(f[6], x)) return error = "revenue '" + std::string(f[6]) + "' is not a finite number", false;
+    if (x < 0) return error = "revenue must not be negative", false;
+    v.revenue = x;
   }
+  v.kind = EnterpriseKind::firm;
   if (!f[7].empty()) {
     const auto k = enum_from_string<EnterpriseKind>(f[7]);
     if (!k) return error = "unknown kind '" + std::string(f[7]) + "' (expected firm, project, park or institute)", false;
-    e.kind = *k;
+    v.kind = *k;
   }
-  e.group = f[8];
+  v.group = f[8];
+  v.revenue_year.reset();
   if (!f[9].empty()) {
     double y = 0;
     if (!parse_number(f[9], y) || y != std::floor(y) || y < 1900 || y > 2100)
       return error = "revenue_year '" + std::string(f[9]) + "' is not a four-digit year", false;
-    e.revenue_year = static_cast<int>(y);
+    v.revenue_year = static_cast<int>(y);
   }
+  v.listed.reset();
   if (!f[10].empty()) {
-    if (f[10] == "true" || f[10] == "yes" || f[10] == "1") e.listed = true;
-    else if (f[10] == "false" || f[10] == "no" || f[10] == "0") e.listed = false;
+    if (f[10] == "true" || f[10] == "yes" || f[10] == "1") v.listed = true;
+    else if (f[10] == "false" || f[10] == "no" || f[10] == "0") v.listed = false;
     else return error = "listed '" + std::string(f[10]) + "' is not true or false", false;
   }
+  return true;
+}
+
+bool enterprise_from_fields(const BulkFields& f, std::size_t max_string, Enterprise& e, std::string& error,
+                            TextPool* texts) {
+  thread_local BulkValues v;  // its segment list's memory serves every row of the thread
+  if (!bulk_values(f, max_string, v, error)) return false;
+  e = Enterprise{};
+  const auto text = [&](std::string_view s) { return texts ? PooledText(*texts, s) : PooledText(s); };
+  e.id = text(v.id);
+  e.name = f[1].empty() ? e.id : text(v.name);
+  e.location = RegionPath::parse(v.location);
+  for (std::string_view s : v.segments) e.segments.push_back(s);
+  e.role = v.role;
+  e.status = v.status;
+  e.revenue = v.revenue;
+  e.kind = v.kind;
+  e.group = v.group;
+  e.revenue_year = v.revenue_year;
+  e.listed = v.listed;
   return true;
 }
 

@@ -134,6 +134,24 @@ bool parse_bulk_row(const BulkRow& row, BulkFormat format, Enterprise& out, std:
                     TextPool* texts = nullptr);
 
 /// Fills an enterprise from a row's column texts (location as written); false with the reason.
+/// A bulk row's values once checked, the texts still views into its fields: what
+/// enterprise_from_fields fills an enterprise from, and what `score` builds a candidate from
+/// without making an enterprise (whose segment and group ids would be interned for good).
+struct BulkValues {
+  std::string_view id, name, location, group;   // name: the id when the row has none
+  std::vector<std::string_view> segments;       // as listed, trimmed, none twice
+  std::optional<Role> role;
+  EnterpriseStatus status = EnterpriseStatus::operating;
+  std::optional<double> revenue;
+  EnterpriseKind kind = EnterpriseKind::firm;
+  std::optional<int> revenue_year;
+  std::optional<bool> listed;
+};
+
+/// Checks a row's column texts (lengths, UTF-8, control bytes, then each value) into `out`;
+/// false with the reason. `out` keeps its list's memory from row to row.
+bool bulk_values(const BulkFields& fields, std::size_t max_string, BulkValues& out, std::string& error);
+
 /// The id and name go into `texts` when given.
 bool enterprise_from_fields(const BulkFields& fields, std::size_t max_string, Enterprise& out, std::string& error,
                             TextPool* texts = nullptr);

@@ -85,4 +85,10 @@ const std::string& intern(std::string_view s) {
   return *pooled;
 }
 
+std::size_t interned_count() {
+  Pool& p = pool();
+  std::lock_guard lock(p.mutex);
+  return p.strings.size();
+}
+
 }  // namespace chainlens

@@ -2,6 +2,7 @@
 // repeat (segment ids, group ids, file names): a record holds a pointer to it, never a string
 // of its own (issue 16).
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,8 @@ namespace chainlens {
 /// safe to call from any thread. The pool only grows, so it is for identifiers of which a
 /// process meets few distinct ones, not for names or free text.
 const std::string& intern(std::string_view s);
+/// How many distinct strings the pool holds (what a long-running or batch process keeps).
+std::size_t interned_count();
 
 /// An identifier held as a pointer to its pooled copy: 8 bytes in a record instead of a
 /// 32-byte string, compared by pointer against another InternedId. Empty when never set.

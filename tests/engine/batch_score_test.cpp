@@ -187,3 +187,31 @@ TEST_CASE("score_stream: on the fast path a row that is not UTF-8 is still a rej
   CHECK(rendered.find("bad") == std::string::npos);
   CHECK(stats.fast == 60);
 }
+
+TEST_CASE("score_stream: full-path rows leave nothing in the process's id pool", "[engine][batch_score][issue16]") {
+  // `score` runs over millions of rows: a row scored on the full path used to be made into an
+  // enterprise, which interned its group and segment ids for the life of the process.
+  const TestGraph t(kChain, "t");
+  const ScoringModel m = prepare_scoring(t.graph(), find_gaps(t.graph(), Scope::parse("中国/山东/青岛")), ScoreWeights{});
+  const auto pool = [](const char* tag) {
+    std::ostringstream s;
+    s << "id,name,location,segments,role,status,revenue,kind,group\n";
+    for (int i = 0; i < 200; ++i)
+      s << "r" << i << ",企业" << i << ",中国/上海,a;" << tag << "-seg-" << i << ",,,5,,"  << tag << "-group-" << i << "\n";
+    return s.str();
+  };
+  // A first run with other ids: whatever any run interns once (the file name) is in already.
+  run(m, t.workspace(), pool("warm-up"), 2, 16);
+  const std::size_t before = interned_count();
+  const Collected c = run(m, t.workspace(), pool("full-path"), 2, 16);
+  CHECK(interned_count() == before);  // was 400 more: each row's group and unknown segment
+  REQUIRE(c.results.size() == 200);
+  CHECK(c.stats.scored == 200);
+  // What the row says still reaches the score: segment a is open, the unknown one is not.
+  const CandidateScore& r7 = c.results[7].second;
+  CHECK(r7.id == "r7");
+  CHECK(r7.name == "企业7");
+  CHECK(r7.segment == "a");
+  CHECK(r7.chain_segments == std::vector<std::string>{"a"});
+  CHECK_FALSE(r7.revenue_unknown);
+}
